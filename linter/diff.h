@@ -1,0 +1,17 @@
+// Unified diffs that `git apply` and `patch -p1` accept.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace synlint {
+
+/// One file's change as a unified diff with `context` lines around each hunk,
+/// headed `--- a/PATH` / `+++ b/PATH` (`/dev/null` for a created or deleted
+/// file). Returns "" when the texts are equal. Marks a last line without a
+/// final newline with `\ No newline at end of file`.
+std::string UnifiedDiff(std::string_view path, std::string_view old_text,
+                        std::string_view new_text, bool old_exists = true,
+                        int context = 3);
+
+}  // namespace synlint

@@ -1,0 +1,47 @@
+#include "linter/finding.h"
+
+#include <tuple>
+
+namespace synlint {
+
+std::string_view SeverityName(Severity s) {
+  switch (s) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kInfo: return "info";
+  }
+  return "?";
+}
+
+std::optional<Severity> ParseSeverity(std::string_view name) {
+  if (name == "error") return Severity::kError;
+  if (name == "warning") return Severity::kWarning;
+  if (name == "info") return Severity::kInfo;
+  return std::nullopt;
+}
+
+std::string_view ApplicabilityName(Applicability a) {
+  switch (a) {
+    case Applicability::kSafe: return "safe";
+    case Applicability::kUnsafe: return "unsafe";
+    case Applicability::kDisplayOnly: return "display-only";
+  }
+  return "?";
+}
+
+Location MakeLocation(const SourceFile& file, Span span, std::string note) {
+  Location loc;
+  loc.file = file.path;
+  loc.span = span;
+  loc.start = file.lines.At(span.begin);
+  loc.end = file.lines.At(span.end);
+  loc.note = std::move(note);
+  return loc;
+}
+
+bool FindingLess(const Finding& a, const Finding& b) {
+  return std::tie(a.location.file, a.location.span.begin, a.rule, a.message) <
+         std::tie(b.location.file, b.location.span.begin, b.rule, b.message);
+}
+
+}  // namespace synlint
