@@ -1,0 +1,48 @@
+// A small streaming JSON writer (RFC 8259), used by every machine format.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace synlint {
+
+/// Appends `s` to `out` as a JSON string literal. Invalid UTF-8 bytes are
+/// written as U+FFFD so the output is always valid JSON.
+void JsonEscape(std::string_view s, std::string* out);
+
+/// Builds JSON text. Commas and nesting are tracked; keys only inside objects.
+/// `indent` > 0 pretty-prints.
+class JsonWriter {
+ public:
+  explicit JsonWriter(int indent = 2) : indent_(indent) {}
+  JsonWriter& BeginObject();
+  JsonWriter& EndObject();
+  JsonWriter& BeginArray();
+  JsonWriter& EndArray();
+  JsonWriter& Key(std::string_view k);
+  JsonWriter& String(std::string_view v);
+  JsonWriter& Int(int64_t v);
+  JsonWriter& Uint(uint64_t v);
+  JsonWriter& Bool(bool v);
+  JsonWriter& Null();
+  /// Inserts already-serialised JSON as one value.
+  JsonWriter& Raw(std::string_view json);
+  const std::string& str() const { return out_; }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  void BeforeValue();
+  void Newline();
+  struct Level {
+    bool object;
+    bool empty;
+  };
+  int indent_;
+  std::string out_;
+  std::vector<Level> stack_;
+  bool after_key_ = false;
+};
+
+}  // namespace synlint
