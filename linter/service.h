@@ -30,6 +30,13 @@ struct Listener {
   std::string context;                 // "http", "stream", "ListenStream", ...
   std::optional<Setting> backlog;      // explicit backlog, when set
   Location declared_at;                // the listen directive / Listen / ListenStream=
+  /// Listen parameters that nginx counts as "listen options" (backlog=,
+  /// rcvbuf=, reuseport, ...), each with its argument's location.
+  std::vector<Setting> options;
+  /// An empty span where a fix can add a backlog setting for this listener
+  /// (nginx: before the ';' of the listen directive; Apache: the start of
+  /// the line after the Listen directive; systemd: end of [Socket]).
+  std::optional<Location> insert_at;
   /// Server-specific data a fix needs (e.g. "insert_at" offsets), free-form.
   std::map<std::string, std::string> extra;
 };
