@@ -30,6 +30,10 @@ struct Report {
   size_t fixes_available = 0;
   bool color = false;                     // text format only
   std::string tool_version;
+  /// Prefix of rule doc links: docs_base_url + RuleMeta::doc_path.
+  std::string docs_base_url = "https://github.com/synlint/synlint/blob/main/";
+  /// Run statistics for summaries and machine formats.
+  size_t files_count = 0;
 };
 
 }  // namespace synlint
