@@ -327,6 +327,12 @@ bool DiskFileSystem::WriteFile(const std::string& path,
   const std::string dir(DirName(host).empty() ? "/" : DirName(host));
   struct stat old;
   const bool exists = lstat(host.c_str(), &old) == 0;
+  if (!exists) {
+    // Create missing parent directories (0755), like `install -D`.
+    for (size_t slash = root_.size() + 1; (slash = dir.find('/', slash)) != std::string::npos; ++slash)
+      mkdir(dir.substr(0, slash).c_str(), 0755);
+    mkdir(dir.c_str(), 0755);
+  }
   if (exists && !S_ISREG(old.st_mode)) {
     *err = "not a regular file";
     return false;

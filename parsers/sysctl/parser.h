@@ -1,0 +1,56 @@
+// Lossless parser for sysctl.conf and sysctl.d files (sysctl.d(5), procps
+// sysctl.conf(5)): comments (`#`, `;`), `-key = value`, `-key` glob
+// exclusions, `.` or `/` separators, values with inner spaces, CRLF.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "linter/source.h"
+#include "linter/syntax.h"
+
+namespace synlint::sysctl {
+
+enum TokenKind : uint16_t {
+  kWhitespace,  // blanks at the start or end of a line, or around '='
+  kNewline,     // "\n" or "\r\n"
+  kComment,     // a whole line starting with '#' or ';' (after blanks)
+  kDash,        // the '-' ignore-failure prefix
+  kKey,
+  kEquals,
+  kValue,
+  kInvalid,     // the content of a line that is not an assignment
+};
+std::string_view TokenKindName(uint16_t kind);
+
+/// One `key = value` line (or a `-key` glob exclusion).
+struct Assignment {
+  Span line;        // the whole line including its newline
+  Span key;         // as written
+  Span value;       // trimmed; empty span when there is no '='
+  Span equals;      // the '=' (empty for exclusions)
+  bool ignore_failure = false;  // '-' prefix
+  bool exclusion = false;       // `-key` without '=': exclude from globs
+  std::string name;   // normalised key: dots between components
+  std::string text;   // the value as the kernel receives it
+  bool is_glob() const;
+};
+
+struct ParseResult {
+  std::vector<Token> tokens;
+  std::vector<Assignment> assignments;
+  std::vector<SyntaxError> errors;
+};
+
+ParseResult Parse(std::string_view text);
+
+/// Normalises a key per sysctl.d(5): if the first separator is '/', '/' are
+/// separators and '.' are literal; otherwise the reverse. The result uses
+/// '.' between components and '/' inside them ("net.ipv4.conf.eth0/200.x").
+std::string NormalizeKey(std::string_view key);
+
+/// Bracketed dump of the tokens for tests and `synlint parse`.
+std::string DumpTokens(std::string_view text, const ParseResult& r);
+
+}  // namespace synlint::sysctl

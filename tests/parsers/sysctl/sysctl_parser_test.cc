@@ -1,0 +1,98 @@
+#include "parsers/sysctl/parser.h"
+
+#include <gtest/gtest.h>
+
+namespace synlint::sysctl {
+namespace {
+
+std::string Dump(std::string_view text) {
+  const ParseResult r = Parse(text);
+  EXPECT_TRUE(TokensCover(r.tokens, text)) << text;
+  return DumpTokens(text, r);
+}
+
+TEST(SysctlParser, KeepsCommentsAndBlankLinesAsTrivia) {
+  EXPECT_EQ(Dump("# c\n\n; d\n  # e\n"), "[comment # c][nl][nl][comment ; d][nl][comment # e][nl]");
+}
+
+TEST(SysctlParser, Assignment) {
+  const std::string text = "net.core.somaxconn = 4096\n";
+  EXPECT_EQ(Dump(text), "[key net.core.somaxconn][eq =][value 4096][nl]");
+  const ParseResult r = Parse(text);
+  ASSERT_EQ(r.assignments.size(), 1u);
+  EXPECT_EQ(r.assignments[0].name, "net.core.somaxconn");
+  EXPECT_EQ(r.assignments[0].text, "4096");
+  EXPECT_EQ(r.assignments[0].value, (Span{21, 25}));
+  EXPECT_EQ(r.assignments[0].line, (Span{0, 26}));
+}
+
+TEST(SysctlParser, ValueWithInnerSpacesAndNoSpacesAroundEquals) {
+  const ParseResult r = Parse("net.ipv4.ip_local_port_range=32768   60999  \n");
+  ASSERT_EQ(r.assignments.size(), 1u);
+  EXPECT_EQ(r.assignments[0].text, "32768   60999");
+}
+
+TEST(SysctlParser, IgnoreFailurePrefixAndExclusion) {
+  const ParseResult r = Parse("-net.ipv4.tcp_tw_recycle = 0\n-net.ipv4.conf.eth0.rp_filter\n");
+  ASSERT_EQ(r.assignments.size(), 2u);
+  EXPECT_TRUE(r.assignments[0].ignore_failure);
+  EXPECT_FALSE(r.assignments[0].exclusion);
+  EXPECT_TRUE(r.assignments[1].exclusion);
+  EXPECT_EQ(r.assignments[1].name, "net.ipv4.conf.eth0.rp_filter");
+  EXPECT_TRUE(r.errors.empty());
+}
+
+TEST(SysctlParser, NormalisesSlashSeparators) {
+  EXPECT_EQ(NormalizeKey("net/ipv4/conf/enp3s0.200/forwarding"),
+            "net.ipv4.conf.enp3s0/200.forwarding");
+  EXPECT_EQ(NormalizeKey("net.ipv4.conf.enp3s0/200.forwarding"),
+            "net.ipv4.conf.enp3s0/200.forwarding");
+  EXPECT_EQ(NormalizeKey("kernel"), "kernel");
+}
+
+TEST(SysctlParser, GlobKeys) {
+  const ParseResult r = Parse("net.ipv4.conf.*.rp_filter = 2\n");
+  ASSERT_EQ(r.assignments.size(), 1u);
+  EXPECT_TRUE(r.assignments[0].is_glob());
+}
+
+TEST(SysctlParser, CrlfAndMissingFinalNewline) {
+  const std::string text = "a = 1\r\nb = 2";
+  EXPECT_EQ(Dump(text), "[key a][eq =][value 1][nl][key b][eq =][value 2]");
+  const ParseResult r = Parse(text);
+  EXPECT_EQ(r.assignments[0].text, "1");
+  EXPECT_EQ(r.assignments[1].line, (Span{7, 12}));
+}
+
+TEST(SysctlParser, HashInsideValueIsPartOfTheValue) {
+  const ParseResult r = Parse("kernel.core_pattern = core # not a comment\n");
+  EXPECT_EQ(r.assignments[0].text, "core # not a comment");
+}
+
+TEST(SysctlParser, MalformedLineIsReportedAndParsingContinues) {
+  const std::string text = "net.core.somaxconn 4096\n= 5\nvm.swappiness = 10\n";
+  const ParseResult r = Parse(text);
+  EXPECT_TRUE(TokensCover(r.tokens, text));
+  ASSERT_EQ(r.errors.size(), 2u);
+  EXPECT_EQ(r.errors[0].message, "line is not an assignment; expected 'key = value'");
+  EXPECT_EQ(r.errors[0].span, (Span{0, 23}));
+  EXPECT_EQ(r.errors[1].message, "missing key before '='");
+  ASSERT_EQ(r.assignments.size(), 1u);
+  EXPECT_EQ(r.assignments[0].name, "vm.swappiness");
+}
+
+TEST(SysctlParser, EmptyValueIsKeptForValidation) {
+  const ParseResult r = Parse("vm.swappiness =\n");
+  ASSERT_EQ(r.assignments.size(), 1u);
+  EXPECT_EQ(r.assignments[0].text, "");
+}
+
+TEST(SysctlParser, RoundTripsArbitraryBytes) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text.push_back(static_cast<char>((i * 131 + 7) % 256));
+  const ParseResult r = Parse(text);
+  EXPECT_TRUE(TokensCover(r.tokens, text));
+}
+
+}  // namespace
+}  // namespace synlint::sysctl
