@@ -1,0 +1,119 @@
+#include "linter/model/host.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "linter/model/value_check.h"
+#include "linter/service.h"
+
+namespace synlint {
+
+std::optional<int64_t> ParseKernelInt(std::string_view s) {
+  size_t i = 0;
+  bool neg = false;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';
+  if (i == s.size()) return std::nullopt;
+  int64_t v = 0;
+  for (; i < s.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+    if (v > (INT64_MAX - 9) / 10) return std::nullopt;
+    v = v * 10 + (s[i] - '0');
+  }
+  return neg ? -v : v;
+}
+
+std::optional<std::string> Host::Default(const std::string& key) const {
+  const KeyInfo* info = kb->Find(key);
+  if (!info) return std::nullopt;
+  return info->DefaultOn(kernel);
+}
+
+bool Host::Accepted(const SysctlEntry& e) const {
+  const KeyInfo* info = kb->Find(e.key());
+  if (!info) return true;
+  if (!info->ExistsOn(kernel)) return false;
+  return CheckValue(*info, e.value()).verdict != ValueVerdict::kRejected;
+}
+
+const SysctlEntry* Host::Winner(const std::string& key) const {
+  const auto hist = sysctl().History(key);
+  for (auto it = hist.rbegin(); it != hist.rend(); ++it) {
+    if (Accepted(**it)) return *it;
+  }
+  if (!hist.empty()) return nullptr;
+  return sysctl().Winner(key);  // globs
+}
+
+std::optional<std::string> Host::Value(const std::string& key) const {
+  if (const SysctlEntry* e = Winner(key)) return e->value();
+  return Default(key);
+}
+
+std::optional<int64_t> Host::IntValue(const std::string& key) const {
+  const auto v = Value(key);
+  if (!v) return std::nullopt;
+  const size_t end = v->find_first_of(" \t");
+  return ParseKernelInt(std::string_view(*v).substr(0, end));
+}
+
+namespace {
+
+void AddSysctlFile(Host& host, const SourceFile* file) {
+  if (host.sysctl_parses.count(file->path)) return;
+  sysctl::ParseResult parse = sysctl::Parse(file->text);
+  for (const SyntaxError& e : parse.errors) host.load_findings.push_back(SyntaxFinding(*file, e));
+  const size_t bad = FindInvalidUtf8(file->text);
+  if (bad != std::string::npos) {
+    SyntaxError e{{static_cast<uint32_t>(bad), static_cast<uint32_t>(bad + 1)},
+                  "invalid UTF-8 byte; sysctl files are expected to be UTF-8 text", ""};
+    host.load_findings.push_back(SyntaxFinding(*file, e));
+  }
+  host.sysctl_parses.emplace(file->path, std::move(parse));
+  host.files_read.push_back(file->path);
+}
+
+}  // namespace
+
+std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options) {
+  auto host = std::make_unique<Host>(fs);
+  if (options.kernel) {
+    host->kernel = *options.kernel;
+    host->kernel_origin = "--kernel";
+  } else if (auto running = KernelVersion::Parse(options.running_kernel)) {
+    host->kernel = *running;
+    host->kernel_origin = "running kernel";
+  } else {
+    host->kernel = host->kb->default_kernel();
+    host->kernel_origin = "default";
+  }
+  host->systemd_version = options.systemd_version;
+  bool detected = false;
+  const sysctl::Loader guess = sysctl::DetectLoader(fs, &detected);
+  if (options.loader) {
+    host->loader = *options.loader;
+    host->loader_origin = "--sysctl-loader";
+  } else {
+    host->loader = guess;
+    host->loader_origin = detected ? "detected" : "assumed";
+  }
+  for (sysctl::Loader l : {sysctl::Loader::kSystemd, sysctl::Loader::kProcps}) {
+    sysctl::Discovery& d = host->discovery[Host::Index(l)];
+    d = sysctl::Discover(host->sources, l);
+    for (const auto& f : d.files) AddSysctlFile(*host, f.file);
+  }
+  // Problems are the same for both loaders except etc/sysctl.conf; keep each once.
+  for (sysctl::Loader l : {sysctl::Loader::kSystemd, sysctl::Loader::kProcps}) {
+    for (const Finding& p : host->discovery[Host::Index(l)].problems) {
+      const bool dup = std::any_of(host->load_findings.begin(), host->load_findings.end(),
+                                   [&](const Finding& f) {
+                                     return f.location.file == p.location.file && f.message == p.message;
+                                   });
+      if (!dup) host->load_findings.push_back(p);
+    }
+  }
+  for (sysctl::Loader l : {sysctl::Loader::kSystemd, sysctl::Loader::kProcps})
+    host->states[Host::Index(l)].Build(host->discovery[Host::Index(l)].files, host->sysctl_parses);
+  return host;
+}
+
+}  // namespace synlint

@@ -1,0 +1,45 @@
+// The effective sysctl values one loader produces: every assignment in the
+// order it is applied, and for each key the one that wins.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "linter/source.h"
+#include "parsers/sysctl/discover.h"
+#include "parsers/sysctl/parser.h"
+
+namespace synlint {
+
+struct SysctlEntry {
+  const SourceFile* file = nullptr;
+  const sysctl::Assignment* assignment = nullptr;
+  std::string listed_as;  // path the loader found it under
+  size_t order = 0;       // application order
+  const std::string& key() const { return assignment->name; }
+  const std::string& value() const { return assignment->text; }
+};
+
+class SysctlState {
+ public:
+  /// Applies `files` in order; `parses` holds each file's parse by real path.
+  void Build(const std::vector<sysctl::DiscoveredFile>& files,
+             const std::map<std::string, sysctl::ParseResult>& parses);
+
+  /// Every assignment (exact keys, globs and exclusions) in applied order.
+  const std::vector<SysctlEntry>& entries() const { return entries_; }
+  /// The assignment that decides `key`: the last exact one, else the last
+  /// matching glob (unless `-key` excludes it); null when nothing sets it.
+  const SysctlEntry* Winner(const std::string& key) const;
+  /// All exact assignments of `key`, in applied order.
+  std::vector<const SysctlEntry*> History(const std::string& key) const;
+  /// Every key with an exact assignment, sorted.
+  std::vector<std::string> Keys() const;
+
+ private:
+  std::vector<SysctlEntry> entries_;
+  std::map<std::string, std::vector<size_t>> exact_;
+};
+
+}  // namespace synlint
