@@ -1,0 +1,56 @@
+#include "rules/registry.h"
+
+#include <algorithm>
+
+#include "rules/input/input_rules.h"
+#include "rules/sysctl/sysctl_rules.h"
+
+namespace synlint {
+
+extern const EmbeddedFile kRuleDocs[];
+extern const size_t kRuleDocs_count;
+
+namespace {
+
+// One sorted list. A retired rule keeps its ID forever; never reuse one.
+const Rule kRules[] = {
+    {&kSL001, CheckSL001},
+    {&kSL002, CheckSL002},
+    {&kSL101, CheckSL101},
+    {&kSL102, CheckSL102},
+    {&kSL103, CheckSL103},
+    {&kSL104, CheckSL104},
+    {&kSL105, CheckSL105},
+    {&kSL106, CheckSL106},
+};
+
+}  // namespace
+
+std::span<const Rule> AllRules() { return kRules; }
+
+const Rule* FindRule(std::string_view id) {
+  for (const Rule& r : kRules) {
+    if (r.meta->id == id) return &r;
+  }
+  return nullptr;
+}
+
+std::string_view RuleDoc(const RuleMeta& meta) {
+  for (size_t i = 0; i < kRuleDocs_count; ++i) {
+    if (kRuleDocs[i].path == meta.doc_path) return kRuleDocs[i].text;
+  }
+  return {};
+}
+
+std::vector<Finding> RunRules(const Host& host, const FixOptions& options) {
+  std::vector<Finding> out;
+  RuleContext ctx(host, options, &out);
+  for (const Rule& r : kRules) {
+    ctx.set_rule(r.meta);
+    r.check(ctx);
+  }
+  std::stable_sort(out.begin(), out.end(), FindingLess);
+  return out;
+}
+
+}  // namespace synlint

@@ -1,0 +1,21 @@
+// The one list of rules, sorted by ID.
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "linter/embedded.h"
+#include "rules/rule.h"
+
+namespace synlint {
+
+std::span<const Rule> AllRules();
+const Rule* FindRule(std::string_view id);
+/// The rule's doc page (Markdown), compiled into the binary.
+std::string_view RuleDoc(const RuleMeta& meta);
+
+/// Runs every rule on `host`, returning findings sorted with FindingLess.
+std::vector<Finding> RunRules(const Host& host, const FixOptions& options);
+
+}  // namespace synlint

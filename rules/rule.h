@@ -1,0 +1,48 @@
+// The rule interface: a rule is metadata plus a pure function Host -> findings.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "linter/finding.h"
+#include "linter/model/host.h"
+#include "linter/rule_meta.h"
+
+namespace synlint {
+
+/// Settings that shape fixes (from the command line or .synlint.yaml).
+struct FixOptions {
+  /// File created in etc/sysctl.d/ when a value must be overridden and the
+  /// assignment that wins is in a vendor file (or nowhere).
+  std::string sysctl_override_name = "90-synlint.conf";
+};
+
+class RuleContext {
+ public:
+  RuleContext(const Host& host, const FixOptions& fix_options, std::vector<Finding>* out)
+      : host_(host), fix_options_(fix_options), out_(out) {}
+  const Host& host() const { return host_; }
+  const FixOptions& fix_options() const { return fix_options_; }
+
+  /// Records a finding of the current rule; severity defaults to the rule's.
+  void Report(Finding f, std::optional<Severity> severity = std::nullopt) {
+    f.rule = std::string(meta_->id);
+    f.severity = severity.value_or(meta_->severity);
+    out_->push_back(std::move(f));
+  }
+  void set_rule(const RuleMeta* meta) { meta_ = meta; }
+
+ private:
+  const Host& host_;
+  const FixOptions& fix_options_;
+  std::vector<Finding>* out_;
+  const RuleMeta* meta_ = nullptr;
+};
+
+struct Rule {
+  const RuleMeta* meta;
+  void (*check)(RuleContext& ctx);
+};
+
+}  // namespace synlint

@@ -1,0 +1,136 @@
+// SL103: precedence. An assignment overridden by a later one (dead code that
+// misleads readers), the same value set twice, /etc/sysctl.conf that
+// systemd-sysctl never reads, and keys the two loaders set differently.
+#include <algorithm>
+
+#include "rules/sysctl/sysctl_edit.h"
+#include "rules/sysctl/sysctl_rules.h"
+
+namespace synlint {
+
+const RuleMeta kSL103 = {"SL103", "shadowed-setting", Severity::kWarning,
+                         "a sysctl assignment that another file or line overrides",
+                         FixAvailability::kSometimes, "0.1.0", "rules/sysctl/SL103.md"};
+
+namespace {
+
+sysctl::Loader Other(sysctl::Loader l) {
+  return l == sysctl::Loader::kSystemd ? sysctl::Loader::kProcps : sysctl::Loader::kSystemd;
+}
+
+std::string Why(const Host& host, const SysctlEntry& dead, const SysctlEntry& winner) {
+  if (dead.file == winner.file) return "a later line in the same file wins";
+  if (host.loader == sysctl::Loader::kProcps && winner.listed_as == "etc/sysctl.conf")
+    return "'sysctl --system' applies etc/sysctl.conf after every sysctl.d file";
+  return "sysctl.d files apply in file-name order whatever their directory, and '" +
+         std::string(BaseName(winner.listed_as)) + "' sorts after '" +
+         std::string(BaseName(dead.listed_as)) + "'";
+}
+
+bool SameValue(const std::string& a, const std::string& b) {
+  auto norm = [](const std::string& s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+      if (c == ' ' || c == '\t') {
+        space = true;
+        continue;
+      }
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += c;
+    }
+    return out;
+  };
+  return norm(a) == norm(b);
+}
+
+void CheckOverrides(RuleContext& ctx) {
+  const Host& host = ctx.host();
+  const SysctlState& other = host.sysctl(Other(host.loader));
+  for (const std::string& key : host.sysctl().Keys()) {
+    // Rejected writes (SL101/SL102) change nothing, so they neither win nor lose.
+    std::vector<const SysctlEntry*> hist;
+    for (const SysctlEntry* e : host.sysctl().History(key)) {
+      if (host.Accepted(*e)) hist.push_back(e);
+    }
+    if (hist.size() < 2) continue;
+    const SysctlEntry* winner = hist.back();
+    std::vector<const sysctl::Assignment*> done{winner->assignment};
+    for (auto it = hist.rbegin() + 1; it != hist.rend(); ++it) {
+      const SysctlEntry& dead = **it;
+      if (std::find(done.begin(), done.end(), dead.assignment) != done.end()) continue;
+      done.push_back(dead.assignment);
+      Finding f;
+      f.location = KeyLocation(dead);
+      f.related.push_back(KeyLocation(*winner));
+      f.related.back().note = "the assignment that wins";
+      const bool same = SameValue(dead.value(), winner->value());
+      if (same) {
+        f.message = "'" + key + " = " + dead.value() + "' is set again to the same value at " +
+                    Where(*winner) + "; this line is redundant";
+      } else {
+        f.message = "'" + key + " = " + dead.value() + "' has no effect; " + Where(*winner) +
+                    " sets '" + winner->value() + "' later (" + Why(host, dead, *winner) + ")";
+      }
+      const SysctlEntry* other_winner = other.Winner(key);
+      const bool dead_for_both = !other_winner || other_winner->assignment != dead.assignment;
+      if (IsAdminFile(dead.file->path) && dead_for_both) {
+        f.fix = Fix{"delete the overridden line", Applicability::kSafe, {DeleteLineEdit(dead)}};
+      }
+      ctx.Report(std::move(f), same ? Severity::kInfo : Severity::kWarning);
+    }
+  }
+}
+
+void CheckUnreadSysctlConf(RuleContext& ctx) {
+  const Host& host = ctx.host();
+  if (host.loader != sysctl::Loader::kSystemd) return;
+  const auto& procps = host.discovery[Host::Index(sysctl::Loader::kProcps)].files;
+  const auto& systemd = host.discovery[Host::Index(sysctl::Loader::kSystemd)].files;
+  auto conf = std::find_if(procps.begin(), procps.end(),
+                           [](const auto& f) { return f.listed_as == "etc/sysctl.conf"; });
+  if (conf == procps.end()) return;
+  const bool read = std::any_of(systemd.begin(), systemd.end(),
+                                [&](const auto& f) { return f.file == conf->file; });
+  if (read) return;
+  auto parse = host.sysctl_parses.find(conf->file->path);
+  if (parse == host.sysctl_parses.end() || parse->second.assignments.empty()) return;
+  Finding f;
+  f.location = MakeLocation(*conf->file, parse->second.assignments.front().key);
+  f.message = "etc/sysctl.conf is not read by systemd-sysctl (since systemd v207) and no "
+              "sysctl.d/99-sysctl.conf link points to it; its " +
+              std::to_string(parse->second.assignments.size()) +
+              " setting(s) apply only when 'sysctl --system' or 'sysctl -p' runs";
+  ctx.Report(std::move(f));
+}
+
+void CheckLoaderDisagreement(RuleContext& ctx) {
+  const Host& host = ctx.host();
+  const SysctlState& mine = host.sysctl();
+  const SysctlState& theirs = host.sysctl(Other(host.loader));
+  for (const std::string& key : theirs.Keys()) {
+    const SysctlEntry* a = mine.Winner(key);
+    const SysctlEntry* b = theirs.Winner(key);
+    if (!a || !b || SameValue(a->value(), b->value())) continue;
+    Finding f;
+    f.location = KeyLocation(*b);
+    f.related.push_back(MakeLocation(*a->file, a->assignment->key,
+                                     "the value " + std::string(sysctl::LoaderName(host.loader)) + " applies"));
+    f.message = "'" + key + "' is '" + a->value() + "' under " +
+                std::string(sysctl::LoaderName(host.loader)) + " (" + Where(*a) + ") but '" +
+                b->value() + "' under " + std::string(sysctl::LoaderName(Other(host.loader))) +
+                " (" + Where(*b) + "); running the other loader by hand changes it";
+    ctx.Report(std::move(f), Severity::kInfo);
+  }
+}
+
+}  // namespace
+
+void CheckSL103(RuleContext& ctx) {
+  CheckOverrides(ctx);
+  CheckUnreadSysctlConf(ctx);
+  CheckLoaderDisagreement(ctx);
+}
+
+}  // namespace synlint

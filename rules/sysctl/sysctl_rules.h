@@ -1,0 +1,29 @@
+// Rules about kernel settings in sysctl files (SL1xx).
+#pragma once
+
+#include "rules/rule.h"
+
+namespace synlint {
+
+extern const RuleMeta kSL101;
+void CheckSL101(RuleContext& ctx);
+extern const RuleMeta kSL102;
+void CheckSL102(RuleContext& ctx);
+extern const RuleMeta kSL103;
+void CheckSL103(RuleContext& ctx);
+extern const RuleMeta kSL104;
+void CheckSL104(RuleContext& ctx);
+extern const RuleMeta kSL105;
+void CheckSL105(RuleContext& ctx);
+extern const RuleMeta kSL106;
+void CheckSL106(RuleContext& ctx);
+
+/// "'key' is set to 'value'" location helpers shared by the SL1xx rules.
+Location KeyLocation(const SysctlEntry& e);
+Location ValueLocation(const SysctlEntry& e);
+/// Every assignment in any sysctl file either loader reads, each once.
+std::vector<const SysctlEntry*> AllAssignments(const Host& host);
+/// "FILE:LINE" of an entry, for messages.
+std::string Where(const SysctlEntry& e);
+
+}  // namespace synlint
