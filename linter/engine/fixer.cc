@@ -1,0 +1,67 @@
+#include "linter/engine/fixer.h"
+
+#include <algorithm>
+
+#include "linter/edits.h"
+#include "linter/overlay_file_system.h"
+#include "rules/registry.h"
+
+namespace synlint {
+
+LintRun Lint(const FileSystem& fs, const HostOptions& host_options,
+             const FixOptions& fix_options, const FindingFilter& keep) {
+  LintRun run;
+  run.host = LoadHost(fs, host_options);
+  for (Finding& f : RunRules(*run.host, fix_options)) {
+    if (keep(f)) run.findings.push_back(std::move(f));
+  }
+  return run;
+}
+
+FixResult FixToConvergence(const FileSystem& fs, const HostOptions& host_options,
+                           const FixOptions& fix_options, const FindingFilter& keep,
+                           Applicability min) {
+  FixResult result;
+  OverlayFileSystem overlay(fs);
+  for (int round = 0; round < kMaxFixRounds; ++round) {
+    LintRun run = Lint(overlay, host_options, fix_options, keep);
+    std::vector<const Fix*> fixes;
+    std::vector<const Finding*> owners;
+    for (const Finding& f : run.findings) {
+      if (f.fix && f.fix->applicability >= min && !f.fix->edits.empty()) {
+        fixes.push_back(&*f.fix);
+        owners.push_back(&f);
+      }
+    }
+    if (fixes.empty()) {
+      result.rounds = round;
+      return result;
+    }
+    const MergedEdits merged = MergeFixes(fixes);
+    for (const auto& [path, edits] : merged.by_file) {
+      if (edits.empty()) continue;
+      std::string current, err;
+      const bool exists = overlay.ReadFile(path, &current, &err);
+      if (exists && !result.original.count(path) && !result.fixed.count(path)) {
+        std::string base;
+        if (fs.ReadFile(path, &base, &err)) result.original[path] = base;
+      }
+      if (!exists) current.clear();
+      std::string next = ApplyEdits(current, edits);
+      overlay.WriteFile(path, next, 0644, &err);
+      result.fixed[path] = std::move(next);
+    }
+    for (size_t i : merged.applied) {
+      result.applied.push_back(*owners[i]);
+      if (std::find(result.rules_fixed.begin(), result.rules_fixed.end(), owners[i]->rule) ==
+          result.rules_fixed.end())
+        result.rules_fixed.push_back(owners[i]->rule);
+    }
+    result.fixes_applied += merged.applied.size();
+    result.rounds = round + 1;
+  }
+  result.converged = false;
+  return result;
+}
+
+}  // namespace synlint

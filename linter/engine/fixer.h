@@ -1,0 +1,50 @@
+// Lint, fix, re-lint until nothing changes: the one place fixes are applied.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "linter/file_system.h"
+#include "linter/finding.h"
+#include "linter/model/host.h"
+#include "rules/rule.h"
+
+namespace synlint {
+
+/// Which findings a run keeps (from --select/--ignore/--severity, the config file).
+using FindingFilter = std::function<bool(Finding&)>;
+
+struct LintRun {
+  std::unique_ptr<Host> host;
+  std::vector<Finding> findings;  // filtered, sorted
+};
+
+/// Loads the host and runs the rules once.
+LintRun Lint(const FileSystem& fs, const HostOptions& host_options,
+             const FixOptions& fix_options, const FindingFilter& keep);
+
+struct FixResult {
+  /// Final contents of every file the fixes touched (root-relative path).
+  std::map<std::string, std::string> fixed;
+  /// Original contents of the same files; absent for files the fixes create.
+  std::map<std::string, std::string> original;
+  size_t fixes_applied = 0;
+  int rounds = 0;
+  bool converged = true;  // false when the round limit was reached
+  /// Rule IDs whose fixes were applied (for restart advice).
+  std::vector<std::string> rules_fixed;
+  /// Keys and services touched, for restart advice.
+  std::vector<Finding> applied;
+};
+
+inline constexpr int kMaxFixRounds = 8;
+
+/// Applies every fix at or above `min` (Safe, or Unsafe with --unsafe-fixes)
+/// in memory, re-linting after each round until no fix applies.
+FixResult FixToConvergence(const FileSystem& fs, const HostOptions& host_options,
+                           const FixOptions& fix_options, const FindingFilter& keep,
+                           Applicability min);
+
+}  // namespace synlint

@@ -1,0 +1,79 @@
+#include "rules/registry.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace synlint {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(Registry, IdsAreUniqueSortedAndWellFormed) {
+  std::string last;
+  const std::regex id("SL[0-9]{3}");
+  for (const Rule& r : AllRules()) {
+    EXPECT_TRUE(std::regex_match(std::string(r.meta->id), id)) << r.meta->id;
+    EXPECT_LT(last, std::string(r.meta->id)) << "registry not sorted or duplicate at " << r.meta->id;
+    last = std::string(r.meta->id);
+  }
+}
+
+TEST(Registry, EveryRuleHasADocWithTheStandardHeadings) {
+  for (const Rule& r : AllRules()) {
+    const std::string_view doc = RuleDoc(*r.meta);
+    ASSERT_FALSE(doc.empty()) << r.meta->id << ": no doc at " << r.meta->doc_path;
+    EXPECT_EQ(doc.substr(0, 3 + r.meta->id.size()), "# " + std::string(r.meta->id) + ":")
+        << r.meta->id << " doc must start with '# ID: name'";
+    for (const char* heading : {"## What it does", "## Why it matters", "## Example",
+                                "## Use instead", "## Fix safety", "## References"}) {
+      EXPECT_NE(doc.find(heading), std::string_view::npos) << r.meta->id << " doc lacks " << heading;
+    }
+  }
+}
+
+TEST(Registry, EveryDocBelongsToARegisteredRule) {
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(SYNLINT_SOURCE_DIR) / "rules")) {
+    const std::string name = e.path().filename().string();
+    if (!std::regex_match(name, std::regex("SL[0-9]{3}\\.md"))) continue;
+    EXPECT_NE(FindRule(name.substr(0, 5)), nullptr) << e.path() << " documents no registered rule";
+  }
+}
+
+TEST(Registry, EveryRuleHasFixturesThatFireAndStaySilent) {
+  // A rule is covered when some fixture EXPECTs it and the same fixture
+  // holds lines that must not fire (an '# OK' section).
+  std::set<std::string> fired;
+  std::set<std::string> silent_cases;
+  const std::regex expect(R"((?:EXPECT:\s*@[+-]\d+(?::\d+)?|^[^:\s#]+:\d+(?::\d+)?)\s+(SL\d{3}))");
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(SYNLINT_SOURCE_DIR) / "fixtures")) {
+    if (!fs::is_regular_file(e.symlink_status())) continue;
+    std::ifstream in(e.path());
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::set<std::string> here;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+      std::smatch m;
+      if (std::regex_search(line, m, expect)) here.insert(m[1]);
+    }
+    fired.insert(here.begin(), here.end());
+    if (text.find("# OK") != std::string::npos) {
+      silent_cases.insert(here.begin(), here.end());
+      // fixtures/rules/SLnnn/*: an OK case anywhere in the rule's folder.
+      const std::string dir = e.path().parent_path().filename().string();
+      if (std::regex_match(dir, std::regex("SL[0-9]{3}"))) silent_cases.insert(dir);
+    }
+  }
+  for (const Rule& r : AllRules()) {
+    const std::string id(r.meta->id);
+    EXPECT_TRUE(fired.count(id)) << id << " has no fixture that fires";
+    EXPECT_TRUE(silent_cases.count(id)) << id << " has no fixture with an '# OK' must-not-fire section";
+  }
+}
+
+}  // namespace
+}  // namespace synlint
