@@ -1,0 +1,72 @@
+#include "linter/output/report_util.h"
+
+#include <set>
+
+namespace synlint {
+
+SeverityCounts CountSeverities(const std::vector<Finding>& findings) {
+  SeverityCounts c;
+  for (const Finding& f : findings) {
+    switch (f.severity) {
+      case Severity::kError: ++c.errors; break;
+      case Severity::kWarning: ++c.warnings; break;
+      case Severity::kInfo: ++c.infos; break;
+    }
+  }
+  return c;
+}
+
+int FindRuleIndex(const Report& r, std::string_view id) {
+  for (size_t i = 0; i < r.rules.size(); ++i) {
+    if (r.rules[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const RuleMeta* FindRule(const Report& r, std::string_view id) {
+  const int i = FindRuleIndex(r, id);
+  return i < 0 ? nullptr : &r.rules[static_cast<size_t>(i)];
+}
+
+std::string RuleHelpUri(const Report& r, const RuleMeta& rule) {
+  if (rule.doc_path.empty()) return "";
+  return r.docs_base_url + std::string(rule.doc_path);
+}
+
+const SourceFile* FindSource(const Report& r, const std::string& path) {
+  return r.sources ? r.sources->Find(path) : nullptr;
+}
+
+bool HasPosition(const Report& r, const Location& loc) {
+  return FindSource(r, loc.file) != nullptr || loc.span != Span{};
+}
+
+std::string PositionText(const Location& loc) {
+  return loc.file + ":" + std::to_string(loc.start.line) + ":" +
+         std::to_string(loc.start.column);
+}
+
+std::vector<std::string> FiredRuleIds(const Report& r) {
+  std::set<std::string> ids;
+  for (const Finding& f : r.findings) ids.insert(f.rule);
+  return {ids.begin(), ids.end()};
+}
+
+std::vector<std::string> ReportedFiles(const Report& r) {
+  std::vector<std::string> files;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& path) {
+    if (seen.insert(path).second) files.push_back(path);
+  };
+  for (const std::string& path : r.files_read) add(path);
+  for (const Finding& f : r.findings) add(f.location.file);
+  return files;
+}
+
+std::string CountNoun(size_t count, std::string_view singular,
+                      std::string_view plural) {
+  return std::to_string(count) + " " +
+         std::string(count == 1 ? singular : plural);
+}
+
+}  // namespace synlint
