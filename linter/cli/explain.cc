@@ -1,0 +1,40 @@
+// `synlint explain SL201` prints a rule's doc; `synlint explain [ADDR:]PORT`
+// prints how a listener's effective backlog and SYN queue are derived.
+#include <iostream>
+#include <regex>
+
+#include "linter/cli/options.h"
+
+namespace synlint::cli {
+
+int ExplainRule(const std::string& id);
+int ExplainPort(const HostArgs& host, const std::string& target);
+
+namespace {
+
+struct ExplainArgs {
+  HostArgs host;
+  std::string target;
+};
+
+}  // namespace
+
+void AddExplain(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<ExplainArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "explain", "Print a rule's documentation (explain SL201), or how a listener's effective backlog "
+                 "and SYN queue limit are derived (explain 80, explain 127.0.0.1:8080)");
+  cmd->add_option("target", args->target, "A rule ID, or a port / ADDR:PORT")->required();
+  args->host.Add(cmd);
+  cmd->callback([args, exit_code] {
+    std::string t = args->target;
+    for (char& c : t) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+    if (std::regex_match(t, std::regex("SL[0-9]{3}"))) {
+      *exit_code = ExplainRule(t);
+    } else {
+      *exit_code = ExplainPort(args->host, args->target);
+    }
+  });
+}
+
+}  // namespace synlint::cli

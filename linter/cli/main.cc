@@ -1,0 +1,45 @@
+// synlint: lint and tune the Linux settings that decide how a server
+// accepts connections.
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <iostream>
+
+#include "linter/cli/options.h"
+
+int main(int argc, char** argv) {
+  using namespace synlint::cli;
+  CLI::App app{
+      "synlint " SYNLINT_VERSION " - lint and tune listen backlogs, SYN queues and the sysctl, nginx,\n"
+      "Apache httpd and systemd socket settings behind them, as one host.\n\n"
+      "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or fatal error.",
+      "synlint"};
+  app.set_version_flag("--version", SYNLINT_VERSION);
+  app.require_subcommand(1, 1);
+  app.footer("Run 'synlint SUBCOMMAND --help' for a subcommand's options. Without a subcommand, "
+             "'check' runs.\nRule docs: 'synlint explain SL201'.");
+  int exit_code = kExitClean;
+  AddCheck(app, &exit_code);
+  AddShow(app, &exit_code);
+  AddRules(app, &exit_code);
+  AddExplain(app, &exit_code);
+  AddParse(app, &exit_code);
+
+  // `synlint [options]` means `synlint check [options]`.
+  std::vector<std::string> args(argv + 1, argv + argc);
+  bool has_subcommand = false;
+  for (const CLI::App* sub : app.get_subcommands({}))
+    has_subcommand |= !args.empty() && sub->get_name() == args[0];
+  const bool top_level_flag =
+      !args.empty() && (args[0] == "-h" || args[0] == "--help" || args[0] == "--version");
+  if (!has_subcommand && !top_level_flag) args.insert(args.begin(), "check");
+  std::reverse(args.begin(), args.end());
+  try {
+    app.parse(args);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : kExitError;
+  }
+  return exit_code;
+}

@@ -1,0 +1,97 @@
+#include "linter/cli/options.h"
+
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace synlint::cli {
+
+void HostArgs::Add(CLI::App* app) {
+  app->add_option("--root", root,
+                  "Directory holding the host's /etc tree (and usr/lib, run, ...); every path, "
+                  "include and symlink stays inside it")
+      ->capture_default_str()
+      ->group("Host");
+  app->add_option("--kernel", kernel,
+                  "Target kernel version X.Y (default: the running kernel when --root is /, else 6.1)")
+      ->group("Host");
+  app->add_option("--sysctl-loader", sysctl_loader,
+                  "Which loader applies sysctl files at boot: systemd (systemd-sysctl) or procps "
+                  "(sysctl --system); default: detected from the root")
+      ->check(CLI::IsMember({"systemd", "procps"}))
+      ->group("Host");
+  app->add_option("--systemd-version", systemd_version,
+                  "systemd version on the host, for defaults that changed (Backlog= before v254)")
+      ->group("Host");
+}
+
+bool HostArgs::ToHostOptions(HostOptions* out, std::string* err) const {
+  if (!kernel.empty()) {
+    out->kernel = KernelVersion::Parse(kernel);
+    if (!out->kernel) {
+      *err = "--kernel: '" + kernel + "' is not a kernel version such as 6.1 or 4.19";
+      return false;
+    }
+  }
+  if (sysctl_loader == "systemd") out->loader = sysctl::Loader::kSystemd;
+  if (sysctl_loader == "procps") out->loader = sysctl::Loader::kProcps;
+  if (systemd_version > 0) out->systemd_version = systemd_version;
+  if (root == "/" || root.empty()) out->running_kernel = RunningKernel();
+  return true;
+}
+
+std::unique_ptr<DiskFileSystem> HostArgs::OpenRoot(std::string* err) const {
+  auto fs = std::make_unique<DiskFileSystem>(root.empty() ? "/" : root);
+  if (fs->Lstat("").kind == NodeKind::kMissing || access(fs->Describe().c_str(), R_OK | X_OK) != 0) {
+    *err = "--root: cannot open directory '" + root + "'";
+    return nullptr;
+  }
+  return fs;
+}
+
+void FilterArgs::Add(CLI::App* app) {
+  app->add_option("--select", select,
+                  "Only these rules: IDs or prefixes (SL2 selects SL200-SL299), comma-separated")
+      ->delimiter(',')
+      ->group("Rules");
+  app->add_option("--ignore", ignore, "Skip these rules: IDs or prefixes, comma-separated")
+      ->delimiter(',')
+      ->group("Rules");
+}
+
+FindingFilter FilterArgs::ToFilter() const {
+  auto matches = [](const std::vector<std::string>& list, const std::string& id) {
+    for (const std::string& p : list) {
+      if (id.rfind(p, 0) == 0) return true;
+    }
+    return false;
+  };
+  return [select = select, ignore = ignore, matches](Finding& f) {
+    if (!select.empty() && !matches(select, f.rule)) return false;
+    return !matches(ignore, f.rule);
+  };
+}
+
+std::string RunningKernel() {
+  struct utsname u;
+  return uname(&u) == 0 ? u.release : "";
+}
+
+int Fail(const std::string& message) {
+  std::cerr << "synlint: error: " << message << "\n";
+  return kExitError;
+}
+
+bool UseColor(const std::string& mode, int fd) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string(term) == "dumb") return false;
+  return isatty(fd);
+}
+
+}  // namespace synlint::cli

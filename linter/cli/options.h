@@ -1,0 +1,58 @@
+// Options shared by the subcommands, and turning them into run settings.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "linter/engine/fixer.h"
+#include "linter/file_system.h"
+#include "linter/model/host.h"
+#include "rules/rule.h"
+
+namespace synlint::cli {
+
+/// Exit codes (documented in README.md).
+inline constexpr int kExitClean = 0;     // nothing at or above --fail-on
+inline constexpr int kExitFindings = 1;  // findings at or above --fail-on
+inline constexpr int kExitError = 2;     // usage or fatal error
+
+/// Where and how to read one host.
+struct HostArgs {
+  std::string root = "/";
+  std::string kernel;          // --kernel X.Y
+  std::string sysctl_loader;   // --sysctl-loader
+  int systemd_version = 0;     // --systemd-version
+  void Add(CLI::App* app);
+  /// Fills `out`; returns false with `err` on a bad value.
+  bool ToHostOptions(HostOptions* out, std::string* err) const;
+  std::unique_ptr<DiskFileSystem> OpenRoot(std::string* err) const;
+};
+
+/// Which findings count.
+struct FilterArgs {
+  std::vector<std::string> select;   // prefixes or IDs
+  std::vector<std::string> ignore;
+  void Add(CLI::App* app);
+  FindingFilter ToFilter() const;
+};
+
+/// The running kernel's release (uname -r), or "".
+std::string RunningKernel();
+
+/// Prints "synlint: error: MSG" to stderr and returns kExitError.
+int Fail(const std::string& message);
+
+/// Whether to colour output written to `fd` (--color auto|always|never, NO_COLOR).
+bool UseColor(const std::string& mode, int fd);
+
+void AddCheck(CLI::App& app, int* exit_code);
+void AddShow(CLI::App& app, int* exit_code);
+void AddRules(CLI::App& app, int* exit_code);
+void AddExplain(CLI::App& app, int* exit_code);
+void AddParse(CLI::App& app, int* exit_code);
+
+}  // namespace synlint::cli

@@ -1,0 +1,95 @@
+#include "linter/cli/parse_dump.h"
+
+#include <iostream>
+
+#include "linter/cli/options.h"
+#include "linter/file_reader.h"
+#include "linter/json.h"
+#include "linter/service.h"
+#include "parsers/sysctl/parser.h"
+
+namespace synlint::cli {
+
+std::string GuessFormat(const std::string& path, const std::string& text) {
+  auto has = [&](const char* s) { return path.find(s) != std::string::npos; };
+  if (has("sysctl")) return "sysctl";
+  if (has(".socket") || has(".service") || has("systemd")) return "systemd";
+  if (has("nginx")) return "nginx";
+  if (has("apache") || has("httpd")) return "apache";
+  if (text.find("\n[Socket]") != std::string::npos || text.rfind("[Unit]", 0) == 0) return "systemd";
+  if (text.find("<VirtualHost") != std::string::npos || text.find("\nListen ") != std::string::npos)
+    return "apache";
+  if (text.find('{') != std::string::npos && text.find(';') != std::string::npos) return "nginx";
+  return "sysctl";
+}
+
+namespace {
+
+void WriteFindingsJson(JsonWriter& w, const std::vector<Finding>& findings) {
+  w.Key("findings").BeginArray();
+  for (const Finding& f : findings) {
+    w.BeginObject();
+    w.Key("rule").String(f.rule);
+    w.Key("severity").String(SeverityName(f.severity));
+    w.Key("file").String(f.location.file);
+    w.Key("line").Uint(f.location.start.line);
+    w.Key("column").Uint(f.location.start.column);
+    w.Key("end_line").Uint(f.location.end.line);
+    w.Key("end_column").Uint(f.location.end.column);
+    w.Key("message").String(f.message);
+    w.Key("fix").Null();
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+int DumpSysctl(const SourceFile& file, const std::string& format) {
+  const sysctl::ParseResult r = sysctl::Parse(file.text);
+  std::vector<Finding> findings;
+  for (const SyntaxError& e : r.errors) findings.push_back(SyntaxFinding(file, e));
+  if (format == "json") {
+    JsonWriter w;
+    w.BeginObject();
+    w.Key("file").String(file.path);
+    w.Key("format").String("sysctl");
+    w.Key("assignments").BeginArray();
+    for (const auto& a : r.assignments) {
+      const LineCol at = file.lines.At(a.key.begin);
+      w.BeginObject();
+      w.Key("key").String(file.Slice(a.key));
+      w.Key("name").String(a.name);
+      w.Key("value").String(a.text);
+      w.Key("line").Uint(at.line);
+      w.Key("column").Uint(at.column);
+      w.Key("ignore_failure").Bool(a.ignore_failure);
+      w.Key("exclusion").Bool(a.exclusion);
+      w.EndObject();
+    }
+    w.EndArray();
+    WriteFindingsJson(w, findings);
+    w.EndObject();
+    std::cout << w.str() << "\n";
+  } else {
+    std::cout << sysctl::DumpTokens(file.text, r) << "\n";
+    for (const Finding& f : findings)
+      std::cout << f.location.file << ":" << f.location.start.line << ":" << f.location.start.column
+                << ": error: " << f.message << " [SL001]\n";
+  }
+  return findings.empty() ? kExitClean : kExitFindings;
+}
+
+}  // namespace
+
+int RunParse(const std::string& path, const std::string& as, const std::string& format) {
+  DiskFileSystem fs(path.empty() || path[0] != '/' ? "." : "/");
+  SourceSet sources(fs);
+  const ReadOutcome r = sources.Read(path);
+  if (r.status != ReadOutcome::Status::kOk)
+    return Fail("'" + path + "': " + (r.problem.empty() ? "no such file" : r.problem));
+  const std::string kind = as.empty() ? GuessFormat(path, r.file->text) : as;
+  if (format == "crossplane" && kind != "nginx") return Fail("--format crossplane is for nginx files");
+  if (kind == "sysctl") return DumpSysctl(*r.file, format);
+  return Fail("parsing '" + kind + "' files is not available in this build");
+}
+
+}  // namespace synlint::cli

@@ -1,0 +1,149 @@
+#include "linter/cli/show_model.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "linter/json.h"
+
+namespace synlint::cli {
+
+namespace {
+
+uint32_t LineOf(const SysctlEntry& e) { return e.file->lines.At(e.assignment->key.begin).line; }
+
+std::string Loc(const SysctlEntry& e) { return e.file->path + ":" + std::to_string(LineOf(e)); }
+
+// Exact keys set anywhere, plus their history without repeated applications
+// of the same line (a 99-sysctl.conf link makes procps apply a file twice).
+std::vector<const SysctlEntry*> Overridden(const Host& host, const std::string& key) {
+  std::vector<const SysctlEntry*> hist = host.sysctl().History(key);
+  std::vector<const SysctlEntry*> out;
+  const SysctlEntry* winner = hist.back();
+  for (const SysctlEntry* e : hist) {
+    if (e->assignment == winner->assignment) continue;
+    if (std::any_of(out.begin(), out.end(), [&](const SysctlEntry* o) { return o->assignment == e->assignment; }))
+      continue;
+    out.push_back(e);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ShowText(const Host& host, const std::string& root) {
+  std::ostringstream out;
+  out << "root: " << root << "\n";
+  out << "kernel: " << host.kernel.ToString() << " (" << host.kernel_origin << ")\n";
+  out << "sysctl loader: " << sysctl::LoaderName(host.loader) << " (" << host.loader_origin << ")\n";
+  out << "\nsysctl files, in the order " << sysctl::LoaderName(host.loader) << " applies them:\n";
+  const auto& disc = host.sysctl_discovery();
+  if (disc.files.empty()) out << "  (none)\n";
+  for (const auto& f : disc.files) {
+    out << "  " << f.listed_as;
+    if (f.listed_as != f.file->path) out << " -> " << f.file->path;
+    out << "\n";
+  }
+  for (const auto& m : disc.masked) {
+    out << "  " << m.path << " (masked by " << m.masked_by << (m.by_dev_null ? ", a /dev/null link" : "")
+        << ")\n";
+  }
+  out << "\neffective sysctl settings:\n";
+  const auto keys = host.sysctl().Keys();
+  if (keys.empty()) out << "  (none set; kernel defaults apply)\n";
+  size_t width = 0;
+  for (const auto& k : keys) width = std::max(width, k.size());
+  for (const std::string& key : keys) {
+    const SysctlEntry* w = host.sysctl().Winner(key);
+    out << "  " << key << std::string(width - key.size(), ' ') << " = " << w->value() << "  "
+        << Loc(*w);
+    const auto def = host.Default(key);
+    if (def) out << "  (kernel default " << *def << ")";
+    out << "\n";
+    for (const SysctlEntry* o : Overridden(host, key))
+      out << "  " << std::string(width, ' ') << "   overrides " << o->value() << " at " << Loc(*o) << "\n";
+  }
+  out << "\nlisteners:\n";
+  size_t n = 0;
+  for (const ServiceFacts& s : host.services) {
+    for (const Listener& l : s.listeners) {
+      ++n;
+      out << "  " << s.service << " " << l.address_text << " backlog "
+          << (l.backlog ? l.backlog->text + " (" + l.backlog->location.file + ":" +
+                              std::to_string(l.backlog->location.start.line) + ")"
+                        : std::string("default"))
+          << "  declared at " << l.declared_at.file << ":" << l.declared_at.start.line << "\n";
+    }
+  }
+  if (n == 0) out << "  (none found)\n";
+  return out.str();
+}
+
+std::string ShowJson(const Host& host, const std::string& root) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("root").String(root);
+  w.Key("kernel").String(host.kernel.ToString());
+  w.Key("kernel_origin").String(host.kernel_origin);
+  w.Key("sysctl_loader").String(host.loader == sysctl::Loader::kSystemd ? "systemd" : "procps");
+  w.Key("sysctl_loader_origin").String(host.loader_origin);
+  w.Key("files").BeginArray();
+  for (const std::string& f : host.files_read) {
+    w.BeginObject().Key("path").String(f).Key("format").String("sysctl").EndObject();
+  }
+  for (const ServiceFacts& s : host.services) {
+    for (const auto& [path, format] : s.files)
+      w.BeginObject().Key("path").String(path).Key("format").String(format).EndObject();
+  }
+  w.EndArray();
+  w.Key("sysctl_files").BeginArray();
+  for (const auto& f : host.sysctl_discovery().files) {
+    w.BeginObject().Key("path").String(f.listed_as).Key("real_path").String(f.file->path).EndObject();
+  }
+  w.EndArray();
+  w.Key("masked").BeginArray();
+  for (const auto& m : host.sysctl_discovery().masked) {
+    w.BeginObject().Key("path").String(m.path).Key("masked_by").String(m.masked_by);
+    w.Key("dev_null").Bool(m.by_dev_null).EndObject();
+  }
+  w.EndArray();
+  w.Key("sysctl").BeginObject();
+  for (const std::string& key : host.sysctl().Keys()) {
+    const SysctlEntry* e = host.sysctl().Winner(key);
+    w.Key(key).BeginObject();
+    w.Key("value").String(e->value());
+    w.Key("file").String(e->file->path);
+    w.Key("line").Uint(LineOf(*e));
+    if (const auto def = host.Default(key)) w.Key("default").String(*def);
+    else w.Key("default").Null();
+    w.Key("overrides").BeginArray();
+    for (const SysctlEntry* o : Overridden(host, key)) {
+      w.BeginObject().Key("value").String(o->value()).Key("file").String(o->file->path);
+      w.Key("line").Uint(LineOf(*o)).EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndObject();
+  w.Key("listeners").BeginArray();
+  for (const ServiceFacts& s : host.services) {
+    for (const Listener& l : s.listeners) {
+      w.BeginObject();
+      w.Key("service").String(s.service);
+      w.Key("address").String(l.host.empty() && l.is_unix ? l.address_text : l.host);
+      w.Key("address_text").String(l.address_text);
+      if (l.is_unix) w.Key("port").Null(); else w.Key("port").Uint(l.port);
+      const Location& where = l.backlog ? l.backlog->location : l.declared_at;
+      if (l.backlog && l.backlog->value) w.Key("requested_backlog").Int(*l.backlog->value);
+      else w.Key("requested_backlog").Null();
+      w.Key("backlog_source").String(l.backlog ? "explicit" : "default");
+      w.Key("file").String(where.file);
+      w.Key("line").Uint(where.start.line);
+      w.EndObject();
+    }
+  }
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
+}
+
+}  // namespace synlint::cli

@@ -1,0 +1,13 @@
+// Rendering the host model for `synlint show`.
+#pragma once
+
+#include <string>
+
+#include "linter/model/host.h"
+
+namespace synlint::cli {
+
+std::string ShowText(const Host& host, const std::string& root);
+std::string ShowJson(const Host& host, const std::string& root);
+
+}  // namespace synlint::cli
