@@ -9,7 +9,7 @@ bash tools/setup.sh --test
 jobs=$(nproc)
 
 echo "== g++ build and tests"
-cmake -S . -B build -G Ninja -DCMAKE_CXX_COMPILER=g++ -DSYNLINT_WERROR=ON >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_CXX_COMPILER=g++ -DSYNLINT_WERROR=ON -DSYNLINT_TESTS=ON >/dev/null
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
 
