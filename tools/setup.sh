@@ -2,20 +2,27 @@
 # Installs what synlint needs to build and test, from Debian's archive, when
 # it is missing. Safe to run again: it installs only what is absent.
 #   tools/setup.sh          build dependencies
-#   tools/setup.sh --test   also the test tools (clang, node for the SARIF
-#                           schema check, git/patch, real nginx/Apache/systemd
-#                           to check fixed configs, pre-commit)
+#   tools/setup.sh --test   also the test tools (clang with its sanitizer
+#                           runtime, Node.js for the SARIF schema check,
+#                           git and patch for the diff tests)
 set -euo pipefail
 
-want=(cmake ninja-build g++ pkg-config libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-dev
+# Libraries and tools checked as Debian packages.
+want=(cmake ninja-build g++ libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-dev
       libbenchmark-dev libtree-sitter-dev)
+# Tools checked as commands (they may come from elsewhere, e.g. a newer Node.js).
+declare -A commands=()
 if [[ "${1:-}" == "--test" ]]; then
-  want+=(clang libclang-rt-14-dev git patch nodejs npm python3)
+  want+=(libclang-rt-14-dev)
+  commands=([clang++]=clang [git]=git [patch]=patch [node]=nodejs [npm]=npm [python3]=python3)
 fi
 
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+for c in "${!commands[@]}"; do
+  command -v "$c" >/dev/null 2>&1 || missing+=("${commands[$c]}")
 done
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
