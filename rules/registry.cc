@@ -22,6 +22,8 @@ const Rule kRules[] = {
     {&kSL104, CheckSL104},
     {&kSL105, CheckSL105},
     {&kSL106, CheckSL106},
+    {&kSL107, CheckSL107},
+    {&kSL108, CheckSL108},
 };
 
 }  // namespace

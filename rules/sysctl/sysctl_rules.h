@@ -17,6 +17,10 @@ extern const RuleMeta kSL105;
 void CheckSL105(RuleContext& ctx);
 extern const RuleMeta kSL106;
 void CheckSL106(RuleContext& ctx);
+extern const RuleMeta kSL107;
+void CheckSL107(RuleContext& ctx);
+extern const RuleMeta kSL108;
+void CheckSL108(RuleContext& ctx);
 
 /// "'key' is set to 'value'" location helpers shared by the SL1xx rules.
 Location KeyLocation(const SysctlEntry& e);

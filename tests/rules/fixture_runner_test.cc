@@ -141,6 +141,14 @@ TEST_P(FixtureTest, MatchesExpectationsAndFixes) {
     EXPECT_EQ(ReadAll(want), text) << "fixed " << path << " differs from " << want;
   }
   // A .fixed file with no fix behind it is stale.
+  if (fx.tree && fs::exists(fx.input.string() + ".fixed") && !Updating()) {
+    const fs::path dir = fx.input.string() + ".fixed";
+    for (const auto& e : fs::recursive_directory_iterator(dir)) {
+      if (!fs::is_regular_file(e.symlink_status())) continue;
+      const std::string rel = fs::relative(e.path(), dir).string();
+      if (!fixed.fixed.count(rel)) ADD_FAILURE() << e.path() << " exists but fixes do not change " << rel;
+    }
+  }
   if (!fx.tree) {
     const fs::path own = fs::path(fx.input.string() + ".fixed");
     if (fs::exists(own) && fixed.fixed.empty()) ADD_FAILURE() << own << " exists but nothing was fixed";
