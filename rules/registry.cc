@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "rules/input/input_rules.h"
+#include "rules/listen/listen_rules.h"
 #include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {
@@ -24,6 +25,12 @@ const Rule kRules[] = {
     {&kSL106, CheckSL106},
     {&kSL107, CheckSL107},
     {&kSL108, CheckSL108},
+    {&kSL201, CheckSL201},
+    {&kSL202, CheckSL202},
+    {&kSL203, CheckSL203},
+    {&kSL204, CheckSL204},
+    {&kSL205, CheckSL205},
+    {&kSL206, CheckSL206},
 };
 
 }  // namespace

@@ -1,0 +1,49 @@
+// SL201: a listener asks for a backlog above net.core.somaxconn; listen()
+// silently caps it (kernel-facts.md §1, rule 1).
+#include <climits>
+
+#include "linter/model/listen_model.h"
+#include "rules/listen/listen_edit.h"
+#include "rules/listen/listen_rules.h"
+#include "rules/sysctl/sysctl_edit.h"
+#include "rules/sysctl/sysctl_rules.h"
+
+namespace synlint {
+
+const RuleMeta kSL201 = {"SL201", "backlog-above-somaxconn", Severity::kWarning,
+                         "a listen backlog above 'net.core.somaxconn', silently capped by the kernel",
+                         FixAvailability::kAlways, "0.1.0", "rules/listen/SL201.md"};
+
+void CheckSL201(RuleContext& ctx) {
+  const Host& host = ctx.host();
+  const std::vector<ListenerView> views = ListenerViews(host);
+  const SysctlEntry* from = nullptr;
+  const int64_t somaxconn = EffectiveSomaxconn(host, &from);
+  const int64_t target = SomaxconnCovering(host, views);
+  for (const ListenerView& v : views) {
+    if (v.requested <= somaxconn && v.requested >= 0) continue;
+    // systemd >= 254 asks for INT_MAX on purpose: "so that the sysctl takes full effect".
+    if (!v.explicit_backlog && v.requested == INT_MAX) continue;
+    Finding f;
+    f.location = v.explicit_backlog ? v.listener->backlog->location : v.listener->declared_at;
+    const std::string where = from ? "(" + Where(*from) + ")" : "(the Linux " + host.kernel.ToString() + " default)";
+    f.message = v.service->service + " " + v.listener->address_text + " asks for " +
+                (v.explicit_backlog ? v.requested_label : "a backlog of " + std::to_string(v.requested) +
+                                                              " (" + v.default_reason + ")") +
+                " but 'net.core.somaxconn' is " + std::to_string(somaxconn) + " " + where +
+                "; listen() silently caps it: " + v.queues.accept_why;
+    if (from) {
+      f.related.push_back(ValueLocation(*from));
+      f.related.back().note = "'net.core.somaxconn' is set here";
+    }
+    if (target > somaxconn) {
+      f.fix = SetSysctlFix(ctx, "net.core.somaxconn", std::to_string(target),
+                           "synlint SL201: covers the largest listen backlog (" + std::to_string(target) +
+                               "); running services pick it up only when they call listen() again",
+                           Applicability::kUnsafe);
+    }
+    ctx.Report(std::move(f), v.explicit_backlog ? Severity::kWarning : Severity::kInfo);
+  }
+}
+
+}  // namespace synlint

@@ -1,0 +1,43 @@
+// SL206: somaxconn raised above the kernel default, but a listener still asks
+// for less (nginx's or Apache's default 511, an old systemd's SOMAXCONN), so
+// the raise does nothing for it (kernel-facts.md §1, §7, rule 12).
+#include <climits>
+#include <set>
+
+#include "linter/model/listen_model.h"
+#include "rules/listen/listen_edit.h"
+#include "rules/listen/listen_rules.h"
+#include "rules/sysctl/sysctl_rules.h"
+
+namespace synlint {
+
+const RuleMeta kSL206 = {"SL206", "somaxconn-raise-unused", Severity::kInfo,
+                         "'net.core.somaxconn' raised, but a listener's default backlog stays below it",
+                         FixAvailability::kSometimes, "0.1.0", "rules/listen/SL206.md"};
+
+void CheckSL206(RuleContext& ctx) {
+  const Host& host = ctx.host();
+  const SysctlEntry* from = nullptr;
+  const int64_t somaxconn = EffectiveSomaxconn(host, &from);
+  if (!from) return;
+  const auto def = host.Default("net.core.somaxconn");
+  const auto def_value = def ? ParseKernelInt(*def) : std::nullopt;
+  if (!def_value || somaxconn <= *def_value) return;
+  std::set<const ServiceFacts*> apache_done;  // ListenBacklog is one setting per server
+  for (const ListenerView& v : ListenerViews(host)) {
+    if (v.explicit_backlog || v.requested == INT_MAX || v.requested >= somaxconn) continue;
+    if (v.service->kind == "apache" && !apache_done.insert(v.service).second) continue;
+    Finding f;
+    f.location = v.listener->declared_at;
+    f.message = "'net.core.somaxconn' is raised to " + std::to_string(somaxconn) + " (" + Where(*from) +
+                ") but " + v.service->service + " " + v.listener->address_text +
+                " still asks for " + std::to_string(v.requested) + " (" + v.default_reason +
+                "), so the raise does nothing for it";
+    f.related.push_back(ValueLocation(*from));
+    f.related.back().note = "the raised 'net.core.somaxconn'";
+    f.fix = SetListenerBacklogFix(ctx, v, somaxconn, Applicability::kUnsafe);
+    ctx.Report(std::move(f));
+  }
+}
+
+}  // namespace synlint
