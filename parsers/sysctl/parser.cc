@@ -14,8 +14,8 @@ class LineParser {
     uint32_t pos = 0;
     const uint32_t n = static_cast<uint32_t>(text_.size());
     while (pos < n) {
-      uint32_t nl = static_cast<uint32_t>(text_.find('\n', pos));
-      if (nl == std::string_view::npos || nl >= n) nl = n;
+      const size_t found = text_.find('\n', pos);
+      const uint32_t nl = found == std::string_view::npos ? n : static_cast<uint32_t>(found);
       uint32_t content_end = nl;
       if (content_end > pos && nl < n && text_[content_end - 1] == '\r') --content_end;
       const uint32_t line_end = nl < n ? nl + 1 : n;
