@@ -1,0 +1,64 @@
+// libFuzzer target: the nginx parser must cover any input with its tokens,
+// keep its tree consistent and never crash; loading and extraction too.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "linter/file_system.h"
+#include "parsers/nginx/crossplane.h"
+#include "parsers/nginx/extract.h"
+#include "parsers/nginx/parser.h"
+#include "parsers/nginx/tree_dump.h"
+
+namespace {
+
+void Check(bool ok, const char* what) {
+  if (ok) return;
+  std::fprintf(stderr, "nginx parser invariant violated: %s\n", what);
+  std::abort();
+}
+
+void CheckTree(const synlint::nginx::ParseResult& r, std::string_view text) {
+  const uint32_t n = static_cast<uint32_t>(text.size());
+  Check(synlint::TokensCover(r.tokens, text), "tokens do not cover the input");
+  for (const synlint::nginx::Word& w : r.words)
+    Check(w.span.begin <= w.span.end && w.span.end <= n && w.inner().begin >= w.span.begin &&
+              w.inner().end <= w.span.end && w.inner().begin <= w.inner().end,
+          "word span");
+  const uint32_t count = static_cast<uint32_t>(r.directives.size());
+  for (uint32_t i = 0; i < count; ++i) {
+    const synlint::nginx::Directive& d = r.directives[i];
+    Check(d.name < d.args_end && d.args_end <= r.words.size(), "argument range");
+    Check(d.subtree_end > i && d.subtree_end <= count, "subtree range");
+    Check(d.span.begin <= d.span.end && d.span.end <= n, "directive span");
+    Check(d.parent == synlint::nginx::kNoParent ||
+              (d.parent < i && r.directives[d.parent].subtree_end >= d.subtree_end),
+          "parent encloses child");
+    Check(d.depth <= synlint::nginx::kMaxBlockDepth, "depth bound");
+  }
+  for (const synlint::SyntaxError& e : r.errors)
+    Check(e.span.begin <= e.span.end && e.span.end <= n && !e.message.empty(), "error span");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  const synlint::SourceFile file("fuzz.conf", text);
+  const synlint::nginx::ParseResult r = synlint::nginx::Parse(file);
+  CheckTree(r, text);
+  (void)synlint::nginx::DumpTree(r, text);
+  (void)synlint::nginx::DumpTreeJson(r, file, 0);
+
+  // The same bytes as a main file that may include itself.
+  synlint::MemoryFileSystem fs;
+  fs.AddFile("etc/nginx/nginx.conf", text);
+  fs.AddFile("etc/nginx/conf.d/a.conf", text);
+  synlint::SourceSet sources(fs);
+  const synlint::nginx::NginxConfig config =
+      synlint::nginx::LoadNginx(sources, "etc/nginx/nginx.conf");
+  (void)synlint::nginx::ExtractNginx(config);
+  (void)synlint::nginx::CrossplaneJson(config, {}, 0);
+  return 0;
+}

@@ -1,0 +1,255 @@
+#include "parsers/nginx/loader.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "linter/service.h"
+
+namespace synlint::nginx {
+
+namespace {
+
+uint64_t SaturatingAdd(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
+
+class Loader {
+ public:
+  Loader(SourceSet& sources, const std::string& main_path, const std::string& prefix)
+      : sources_(sources) {
+    config_.main_path = main_path;
+    config_.prefix = prefix.empty() ? std::string(DirName(main_path)) : prefix;
+  }
+
+  NginxConfig Run() {
+    const ReadOutcome main = sources_.Read(config_.main_path);
+    switch (main.status) {
+      case ReadOutcome::Status::kMissing:
+        config_.findings.push_back(FileProblemFinding(config_.main_path, "file not found"));
+        return std::move(config_);
+      case ReadOutcome::Status::kMasked:
+        config_.main_found = true;  // a symlink to /dev/null: an empty configuration
+        return std::move(config_);
+      case ReadOutcome::Status::kProblem:
+        config_.main_found = true;
+        config_.findings.push_back(FileProblemFinding(config_.main_path, main.problem));
+        return std::move(config_);
+      case ReadOutcome::Status::kOk:
+        break;
+    }
+    config_.main_found = true;
+    IndexOf(main.file);
+    for (uint32_t q = 0; q < config_.files.size(); ++q) LoadFile(q);
+    CheckIncludeGraph();
+    return std::move(config_);
+  }
+
+ private:
+  uint32_t IndexOf(const SourceFile* file) {
+    auto [it, added] = index_.try_emplace(file->path, static_cast<uint32_t>(config_.files.size()));
+    if (added) {
+      NginxFile nf;
+      nf.source = file;
+      config_.files.push_back(std::move(nf));
+    }
+    return it->second;
+  }
+
+  void LoadFile(uint32_t q) {
+    const SourceFile& src = *config_.files[q].source;
+    config_.files[q].parse = Parse(src);
+    for (const SyntaxError& e : config_.files[q].parse.errors)
+      config_.findings.push_back(SyntaxFinding(src, e));
+    std::string scratch;
+    const uint32_t n = static_cast<uint32_t>(config_.files[q].parse.directives.size());
+    for (uint32_t d = 0; d < n; ++d) {
+      const ParseResult& r = config_.files[q].parse;
+      if (DirectiveName(r, src.text, r.directives[d], &scratch) != "include") continue;
+      IncludeEdge edge;
+      edge.directive = d;
+      ResolveInclude(src, r, r.directives[d], &edge);
+      config_.files[q].includes.push_back(std::move(edge));
+    }
+  }
+
+  void ResolveInclude(const SourceFile& src, const ParseResult& r, const Directive& dir,
+                      IncludeEdge* edge) {
+    const Location at = MakeLocation(src, dir.span);
+    if (dir.arg_count() != 1) {
+      config_.findings.push_back(SyntaxFinding(
+          src, SyntaxError{dir.span, "invalid number of arguments in 'include' directive",
+                           "'include' takes exactly one file name or glob"}));
+      if (dir.arg_count() == 0) return;
+    }
+    const std::string value = WordValue(src.text, r.words[dir.name + 1]);
+    if (value.empty()) {
+      config_.findings.push_back(FileProblemFinding("", "include of an empty path", &at));
+      return;
+    }
+    std::string path;
+    if (!NormalizePath(JoinPath(config_.prefix, value), &path)) {
+      config_.findings.push_back(
+          FileProblemFinding(value, "include path leads outside the root", &at));
+      return;
+    }
+    if (!HasGlob(path)) {
+      AddTarget(path, at, edge);
+      return;
+    }
+    // nginx globs with glob(3) and GLOB_NOMATCH is not an error.
+    for (const std::string& match : ExpandGlob(sources_.fs(), path)) AddTarget(match, at, edge);
+  }
+
+  void AddTarget(const std::string& path, const Location& at, IncludeEdge* edge) {
+    const ReadOutcome o = sources_.Read(path);
+    switch (o.status) {
+      case ReadOutcome::Status::kMissing:
+        config_.findings.push_back(FileProblemFinding(path, "included file does not exist", &at));
+        return;
+      case ReadOutcome::Status::kMasked:
+        return;  // /dev/null: nginx reads an empty file
+      case ReadOutcome::Status::kProblem:
+        config_.findings.push_back(FileProblemFinding(path, o.problem, &at));
+        return;
+      case ReadOutcome::Status::kOk:
+        edge->files.push_back(IndexOf(o.file));
+        return;
+    }
+  }
+
+  /// Reports include cycles and an expansion beyond kMaxWalkDirectives.
+  void CheckIncludeGraph() {
+    enum : uint8_t { kWhite, kGrey, kBlack };
+    struct Frame {
+      uint32_t file;
+      size_t edge = 0;
+      size_t target = 0;
+    };
+    const size_t n = config_.files.size();
+    std::vector<uint8_t> color(n, kWhite);
+    std::vector<uint64_t> size(n, 0);
+    std::vector<Frame> stack{{0}};
+    color[0] = kGrey;
+    while (!stack.empty()) {
+      Frame& fr = stack.back();
+      const NginxFile& nf = config_.files[fr.file];
+      if (fr.edge < nf.includes.size() && fr.target >= nf.includes[fr.edge].files.size()) {
+        ++fr.edge;
+        fr.target = 0;
+        continue;
+      }
+      if (fr.edge < nf.includes.size()) {
+        const IncludeEdge& e = nf.includes[fr.edge];
+        const uint32_t t = e.files[fr.target++];
+        if (color[t] == kGrey) {
+          ReportCycle(stack, e, t);
+        } else if (color[t] == kBlack) {
+          size[fr.file] = SaturatingAdd(size[fr.file], size[t]);
+        } else {
+          color[t] = kGrey;
+          stack.push_back(Frame{t});
+        }
+        continue;
+      }
+      const uint32_t done = fr.file;
+      size[done] = SaturatingAdd(size[done], nf.parse.directives.size());
+      color[done] = kBlack;
+      stack.pop_back();
+      if (!stack.empty())
+        size[stack.back().file] = SaturatingAdd(size[stack.back().file], size[done]);
+    }
+    if (size[0] > kMaxWalkDirectives)
+      config_.findings.push_back(FileProblemFinding(
+          config_.files[0].source->path, "includes expand to more than " +
+                                             std::to_string(kMaxWalkDirectives) +
+                                             " directives; only the first " +
+                                             std::to_string(kMaxWalkDirectives) + " are checked"));
+  }
+
+  template <typename Frames>
+  void ReportCycle(const Frames& stack, const IncludeEdge& e, uint32_t target) {
+    std::string chain;
+    bool on = false;
+    for (const auto& fr : stack) {
+      on = on || fr.file == target;
+      if (on) chain += config_.files[fr.file].source->path + " -> ";
+    }
+    chain += config_.files[target].source->path;
+    const NginxFile& from = config_.files[stack.back().file];
+    const Location at = MakeLocation(*from.source, from.parse.directives[e.directive].span);
+    config_.findings.push_back(
+        FileProblemFinding(config_.files[target].source->path, "include cycle: " + chain, &at));
+  }
+
+  SourceSet& sources_;
+  NginxConfig config_;
+  std::unordered_map<std::string, uint32_t> index_;  // real path -> file index
+};
+
+}  // namespace
+
+const std::vector<uint32_t>* NginxFile::IncludesOf(uint32_t d) const {
+  auto it = std::lower_bound(includes.begin(), includes.end(), d,
+                             [](const IncludeEdge& e, uint32_t v) { return e.directive < v; });
+  return it != includes.end() && it->directive == d ? &it->files : nullptr;
+}
+
+NginxConfig LoadNginx(SourceSet& sources, const std::string& main_path, const std::string& prefix) {
+  return Loader(sources, main_path, prefix).Run();
+}
+
+void WalkConfig(const NginxConfig& config, ConfigVisitor& visitor) {
+  if (config.files.empty()) return;
+  enum class Kind { kFile, kBlock, kInclude };
+  struct Frame {
+    Kind kind;
+    uint32_t file;
+    uint32_t next;
+    uint32_t end;
+    uint32_t owner;  // the block's or include's directive
+  };
+  std::vector<uint32_t> active(config.files.size(), 0);
+  std::vector<Frame> stack;
+  auto count = [&](uint32_t f) {
+    return static_cast<uint32_t>(config.files[f].parse.directives.size());
+  };
+  auto item = [&](uint32_t f, uint32_t d, std::string* scratch) {
+    const NginxFile& nf = config.files[f];
+    return WalkItem{f, d, DirectiveName(nf.parse, nf.source->text, nf.parse.directives[d], scratch),
+                    &nf};
+  };
+  active[0] = 1;
+  stack.push_back(Frame{Kind::kFile, 0, 0, count(0), 0});
+  uint64_t visited = 0;
+  std::string scratch;
+  while (!stack.empty()) {
+    Frame& fr = stack.back();
+    if (fr.next >= fr.end) {
+      const Frame done = fr;
+      stack.pop_back();
+      if (done.kind == Kind::kFile) --active[done.file];
+      if (done.kind == Kind::kBlock) visitor.Leave(item(done.file, done.owner, &scratch));
+      continue;
+    }
+    if (fr.kind == Kind::kInclude) {
+      const uint32_t t = (*config.files[fr.file].IncludesOf(fr.owner))[fr.next++];
+      if (active[t]) continue;  // a cycle; the loader reported it
+      ++active[t];
+      stack.push_back(Frame{Kind::kFile, t, 0, count(t), 0});
+      continue;
+    }
+    const uint32_t f = fr.file;
+    const uint32_t d = fr.next;
+    const Directive& dir = config.files[f].parse.directives[d];
+    fr.next = dir.subtree_end;
+    if (++visited > kMaxWalkDirectives) return;
+    const WalkItem it = item(f, d, &scratch);
+    if (it.name == "include") {
+      if (const auto* targets = config.files[f].IncludesOf(d); targets && !targets->empty())
+        stack.push_back(Frame{Kind::kInclude, f, 0, static_cast<uint32_t>(targets->size()), d});
+      continue;
+    }
+    if (visitor.Enter(it) && dir.has_block && !dir.is_lua)
+      stack.push_back(Frame{Kind::kBlock, f, d + 1, dir.subtree_end, d});
+  }
+}
+
+}  // namespace synlint::nginx

@@ -1,0 +1,211 @@
+#include "parsers/nginx/loader.h"
+
+#include <gtest/gtest.h>
+
+#include "linter/file_system.h"
+
+namespace synlint::nginx {
+namespace {
+
+std::string Findings(const NginxConfig& c) {
+  std::string out;
+  for (const Finding& f : c.findings) {
+    if (!out.empty()) out += '\n';
+    out += f.rule + " " + f.location.file + ":" + std::to_string(f.location.start.line) + ":" +
+           std::to_string(f.location.start.column) + ": " + f.message;
+  }
+  return out;
+}
+
+std::string Files(const NginxConfig& c) {
+  std::string out;
+  for (const NginxFile& f : c.files) out += (out.empty() ? "" : " ") + f.source->path;
+  return out;
+}
+
+/// Names of the directives in the order WalkConfig visits them.
+class NameCollector : public ConfigVisitor {
+ public:
+  bool Enter(const WalkItem& item) override {
+    names += (names.empty() ? "" : " ") + std::string(item.name);
+    return true;
+  }
+  void Leave(const WalkItem& item) override { names += " /" + std::string(item.name); }
+  std::string names;
+};
+
+std::string Walk(const NginxConfig& c) {
+  NameCollector v;
+  WalkConfig(c, v);
+  return v.names;
+}
+
+class NginxLoader : public ::testing::Test {
+ protected:
+  NginxConfig Load(const std::string& main = "etc/nginx/nginx.conf",
+                   const std::string& prefix = "") {
+    sources_ = std::make_unique<SourceSet>(fs_);
+    return LoadNginx(*sources_, main, prefix);
+  }
+  MemoryFileSystem fs_;
+  std::unique_ptr<SourceSet> sources_;
+};
+
+TEST_F(NginxLoader, GlobIncludeInOrder) {
+  fs_.AddFile("etc/nginx/nginx.conf", "http {\n  include conf.d/*.conf;\n  gzip on;\n}\n");
+  fs_.AddFile("etc/nginx/conf.d/b.conf", "server { listen 81; }\n");
+  fs_.AddFile("etc/nginx/conf.d/a.conf", "server { listen 80; }\n");
+  fs_.AddFile("etc/nginx/conf.d/notes.txt", "not included\n");
+  fs_.AddFile("etc/nginx/conf.d/.hidden.conf", "hidden;\n");
+  const NginxConfig c = Load();
+  EXPECT_EQ("", Findings(c));
+  EXPECT_TRUE(c.main_found);
+  EXPECT_EQ("etc/nginx/conf.d", std::string(DirName("etc/nginx/conf.d/a.conf")));
+  EXPECT_EQ("etc/nginx/nginx.conf etc/nginx/conf.d/a.conf etc/nginx/conf.d/b.conf", Files(c));
+  ASSERT_EQ(1u, c.files[0].includes.size());
+  EXPECT_EQ((std::vector<uint32_t>{1, 2}), c.files[0].includes[0].files);
+  EXPECT_EQ((std::vector<uint32_t>{1, 2}), *c.files[0].IncludesOf(1));
+  EXPECT_EQ(nullptr, c.files[0].IncludesOf(0));
+  EXPECT_EQ("http server listen /server server listen /server gzip /http", Walk(c));
+}
+
+TEST_F(NginxLoader, EmptyGlobIsFine) {
+  fs_.AddFile("etc/nginx/nginx.conf",
+              "include modules-enabled/*.conf;\nhttp { include sites/*; }\n");
+  const NginxConfig c = Load();
+  EXPECT_EQ("", Findings(c));
+  EXPECT_EQ("etc/nginx/nginx.conf", Files(c));
+  EXPECT_TRUE(c.files[0].includes[0].files.empty());
+}
+
+TEST_F(NginxLoader, MissingIncludeIsSl002AtTheDirective) {
+  fs_.AddFile("etc/nginx/nginx.conf", "events {}\nhttp {\n    include mime.types;\n}\n");
+  const NginxConfig c = Load();
+  EXPECT_EQ("SL002 etc/nginx/nginx.conf:3:5: 'etc/nginx/mime.types': included file does not exist",
+            Findings(c));
+  EXPECT_EQ((Span{21, 40}), c.findings[0].location.span);
+}
+
+TEST_F(NginxLoader, IncludeCycleIsSl002) {
+  fs_.AddFile("etc/nginx/nginx.conf", "include a.conf;\n");
+  fs_.AddFile("etc/nginx/a.conf", "a1;\ninclude b.conf;\n");
+  fs_.AddFile("etc/nginx/b.conf", "b1;\n  include a.conf;\n");
+  const NginxConfig c = Load();
+  EXPECT_EQ(
+      "SL002 etc/nginx/b.conf:2:3: 'etc/nginx/a.conf': include cycle: etc/nginx/a.conf -> "
+      "etc/nginx/b.conf -> etc/nginx/a.conf",
+      Findings(c));
+  EXPECT_EQ("a1 b1", Walk(c));
+}
+
+TEST_F(NginxLoader, SelfIncludeThroughGlob) {
+  fs_.AddFile("etc/nginx/nginx.conf", "include conf.d/*.conf;\n");
+  fs_.AddFile("etc/nginx/conf.d/x.conf", "x;\ninclude conf.d/*.conf;\n");
+  const NginxConfig c = Load();
+  EXPECT_EQ(
+      "SL002 etc/nginx/conf.d/x.conf:2:1: 'etc/nginx/conf.d/x.conf': include cycle: "
+      "etc/nginx/conf.d/x.conf -> etc/nginx/conf.d/x.conf",
+      Findings(c));
+  EXPECT_EQ("x", Walk(c));
+}
+
+TEST_F(NginxLoader, AbsolutePathIsTakenInsideTheRoot) {
+  fs_.AddFile("etc/nginx/nginx.conf", "http { include /etc/nginx/conf.d/*.conf; }\n");
+  fs_.AddFile("etc/nginx/conf.d/site.conf", "server {}\n");
+  const NginxConfig c = Load();
+  EXPECT_EQ("", Findings(c));
+  EXPECT_EQ("etc/nginx/nginx.conf etc/nginx/conf.d/site.conf", Files(c));
+}
+
+TEST_F(NginxLoader, PrefixOption) {
+  fs_.AddFile("srv/app/nginx.conf", "include extra.conf;\n");
+  fs_.AddFile("etc/nginx/extra.conf", "extra;\n");
+  NginxConfig c = Load("srv/app/nginx.conf", "etc/nginx");
+  EXPECT_EQ("", Findings(c));
+  EXPECT_EQ("etc/nginx", c.prefix);
+  EXPECT_EQ("srv/app/nginx.conf etc/nginx/extra.conf", Files(c));
+  c = Load("srv/app/nginx.conf");
+  EXPECT_EQ("srv/app", c.prefix);
+  EXPECT_EQ("SL002 srv/app/nginx.conf:1:1: 'srv/app/extra.conf': included file does not exist",
+            Findings(c));
+}
+
+TEST_F(NginxLoader, SymlinkedSiteIsReadUnderItsRealPath) {
+  fs_.AddFile("etc/nginx/nginx.conf", "http { include sites-enabled/*; }\n");
+  fs_.AddFile("etc/nginx/sites-available/default", "server { listen 80; }\n");
+  fs_.AddSymlink("etc/nginx/sites-enabled/default", "../sites-available/default");
+  const NginxConfig c = Load();
+  EXPECT_EQ("", Findings(c));
+  EXPECT_EQ("etc/nginx/nginx.conf etc/nginx/sites-available/default", Files(c));
+}
+
+TEST_F(NginxLoader, SameFileIncludedTwiceIsReadOnce) {
+  fs_.AddFile(
+      "etc/nginx/nginx.conf",
+      "http { server { include snippets/ssl.conf; } server { include snippets/ssl.conf; } }");
+  fs_.AddFile("etc/nginx/snippets/ssl.conf", "listen 443 ssl;\n");
+  const NginxConfig c = Load();
+  EXPECT_EQ("", Findings(c));
+  EXPECT_EQ("etc/nginx/nginx.conf etc/nginx/snippets/ssl.conf", Files(c));
+  EXPECT_EQ("http server listen /server server listen /server /http", Walk(c));
+}
+
+TEST_F(NginxLoader, SyntaxErrorsInIncludedFiles) {
+  fs_.AddFile("etc/nginx/nginx.conf", "include bad.conf;\n");
+  fs_.AddFile("etc/nginx/bad.conf", "server {\n  listen 80\n}\n}\n");
+  const NginxConfig c = Load();
+  EXPECT_EQ(
+      "SL001 etc/nginx/bad.conf:2:12: missing ';' after the 'listen' directive\n"
+      "SL001 etc/nginx/bad.conf:4:1: unexpected '}'",
+      Findings(c));
+}
+
+TEST_F(NginxLoader, UnusableIncludes) {
+  fs_.AddFile("etc/nginx/nginx.conf",
+              "include secret.conf;\ninclude conf.d;\ninclude one two;\ninclude null.conf;\n"
+              "include ../../../x;\n");
+  fs_.AddFile("etc/nginx/secret.conf", "x;");
+  fs_.SetUnreadable("etc/nginx/secret.conf");
+  fs_.AddDir("etc/nginx/conf.d");
+  fs_.AddFile("etc/nginx/one", "one;\n");
+  fs_.AddSymlink("etc/nginx/null.conf", "/dev/null");
+  const NginxConfig c = Load();
+  EXPECT_EQ(
+      "SL002 etc/nginx/nginx.conf:1:1: 'etc/nginx/secret.conf': cannot read: Permission denied\n"
+      "SL002 etc/nginx/nginx.conf:2:1: 'etc/nginx/conf.d': is a directory\n"
+      "SL001 etc/nginx/nginx.conf:3:1: invalid number of arguments in 'include' directive\n"
+      "SL002 etc/nginx/nginx.conf:5:1: '../../../x': include path leads outside the root",
+      Findings(c));
+  EXPECT_EQ("etc/nginx/nginx.conf etc/nginx/one", Files(c));
+}
+
+TEST_F(NginxLoader, MissingMainFile) {
+  const NginxConfig c = Load();
+  EXPECT_FALSE(c.main_found);
+  EXPECT_EQ("SL002 etc/nginx/nginx.conf:1:1: file not found", Findings(c));
+  EXPECT_EQ("", Walk(c));
+}
+
+TEST_F(NginxLoader, IncludeFanOutIsBounded) {
+  // Each file includes the next twice: 2^30 expansions if walked blindly.
+  for (int i = 0; i < 30; ++i)
+    fs_.AddFile("etc/nginx/f" + std::to_string(i) + ".conf",
+                "x;\ninclude f" + std::to_string(i + 1) + ".conf;\ninclude f" +
+                    std::to_string(i + 1) + ".conf;\n");
+  fs_.AddFile("etc/nginx/f30.conf", "x;\n");
+  const NginxConfig c = Load("etc/nginx/f0.conf");
+  ASSERT_EQ(1u, c.findings.size());
+  EXPECT_EQ("includes expand to more than 5000000 directives; only the first 5000000 are checked",
+            c.findings[0].message);
+  struct Counter : ConfigVisitor {
+    bool Enter(const WalkItem&) override { return ++count, true; }
+    uint64_t count = 0;
+  } v;
+  WalkConfig(c, v);  // terminates at the budget
+  // Every file visit is "x" plus at most two includes.
+  EXPECT_GE(v.count, kMaxWalkDirectives / 3);
+  EXPECT_LE(v.count, kMaxWalkDirectives);
+}
+
+}  // namespace
+}  // namespace synlint::nginx
