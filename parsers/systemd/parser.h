@@ -1,0 +1,101 @@
+// Lossless, error-tolerant parser for systemd unit files and drop-ins
+// (systemd.syntax(7)), following src/shared/conf-parser.c config_parse():
+// - lines end at "\n", "\r", "\r\n" or "\n\r" (read_line());
+// - a line whose first non-blank byte is '#' or ';' is a comment, even in the
+//   middle of a continuation, where it is skipped without ending it;
+// - a line ending in an unescaped '\' continues on the next line, the '\'
+//   read as a space; an empty line ends a continuation;
+// - a UTF-8 byte order mark is dropped at the start of the first non-comment
+//   line that has one;
+// - `[Section]` headers; `key = value` with blanks around both trimmed.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "linter/source.h"
+#include "linter/syntax.h"
+
+namespace synlint::systemd {
+
+enum TokenKind : uint16_t {
+  kWhitespace,     // blanks (' ', '\t') not part of a key or value
+  kNewline,        // a line terminator
+  kComment,        // a whole comment line without its terminator
+  kBom,            // a UTF-8 byte order mark
+  kSectionHeader,  // "[Socket]", brackets included
+  kKey,
+  kEquals,
+  kValue,         // one physical line's part of a value
+  kContinuation,  // the trailing '\' of a continued line
+  kInvalid,       // the text of a line systemd ignores or rejects
+};
+std::string_view TokenKindName(uint16_t kind);
+
+/// One `key=value` assignment (one logical line). The views point into the
+/// parsed text, or into the ParseResult for lines joined by continuations.
+struct Entry {
+  std::string_view key;    // trimmed, continuations joined
+  std::string_view value;  // as systemd reads it: trimmed, each '\' of a
+                           // continuation read as ' ', skipped comment lines dropped
+  Span key_span;           // raw bytes of the key
+  Span equals_span;        // the '='
+  /// Raw bytes of the value, from its first to its last byte (it may span
+  /// continuation lines). An empty value is an empty span right after '='.
+  Span value_span;
+  /// The logical line from the key to the end of the value, without the
+  /// line terminator.
+  Span line_span() const {
+    return Span{key_span.begin, value_span.empty() ? equals_span.end : value_span.end};
+  }
+};
+
+struct Section {
+  std::string_view name;  // between the brackets
+  Span header_span;       // "[Socket]"
+  Span name_span;         // "Socket"
+  /// From the header to the end of the last entry (or the header itself when
+  /// there is none), without the final line terminator: an insertion point
+  /// for a new entry is `end` followed by a newline.
+  Span body_span;
+  std::span<const Entry> entries;  // into ParseResult::entries
+};
+
+/// The parse of one file. Move-only: views point into the parsed text (which
+/// must outlive the result) and into `joined`.
+struct ParseResult {
+  ParseResult() = default;
+  ParseResult(ParseResult&&) = default;
+  ParseResult& operator=(ParseResult&&) = default;
+  ParseResult(const ParseResult&) = delete;
+  ParseResult& operator=(const ParseResult&) = delete;
+
+  std::vector<Token> tokens;
+  std::vector<Section> sections;  // in file order; names may repeat
+  std::vector<Entry> entries;     // all entries in file order
+  std::vector<SyntaxError> errors;
+  /// True when systemd would stop reading the file at one of `errors`
+  /// (bad section header, invalid UTF-8, over-long line): config_parse()
+  /// returns an error. In a unit's main file the unit then fails to load
+  /// ("Bad message"); a drop-in is only cut short (checked with
+  /// `systemd-analyze verify`, systemd 252).
+  bool rejected_by_systemd = false;
+  /// The line terminator the file uses most ("\n" or "\r\n"), for edits.
+  std::string newline = "\n";
+  /// Storage for keys and values joined from continuation lines.
+  std::vector<std::unique_ptr<std::string>> joined;
+};
+
+/// Parses one unit file or drop-in. Never fails: problems become `errors`
+/// and parsing carries on with the next line. `text` must outlive the result.
+ParseResult Parse(std::string_view text);
+
+/// systemd's longest accepted line (LONG_LINE_MAX, 1 MiB), after joining
+/// continuations.
+inline constexpr size_t kMaxLineLength = 1u << 20;
+
+}  // namespace synlint::systemd

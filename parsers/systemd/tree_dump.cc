@@ -1,0 +1,144 @@
+#include "parsers/systemd/tree_dump.h"
+
+#include <cstdio>
+
+#include "linter/json.h"
+
+namespace synlint::systemd {
+
+namespace {
+
+void AppendEscaped(std::string_view s, std::string* out) {
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\t') {
+      *out += "\\t";
+    } else if (c == '\r') {
+      *out += "\\r";
+    } else if (c == '\n') {
+      *out += "\\n";
+    } else if (c == '\\') {
+      *out += "\\\\";
+    } else if (u < 0x20 || u == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", u);
+      *out += buf;
+    } else {
+      *out += c;
+    }
+  }
+}
+
+std::string Quoted(std::string_view s) {
+  std::string out = "'";
+  AppendEscaped(s, &out);
+  out += '\'';
+  return out;
+}
+
+std::string Range(Span s) { return std::to_string(s.begin) + ".." + std::to_string(s.end); }
+
+void WriteSpan(JsonWriter& w, const SourceFile& file, Span s) {
+  const LineCol at = file.lines.At(s.begin);
+  w.BeginObject()
+      .Key("begin")
+      .Uint(s.begin)
+      .Key("end")
+      .Uint(s.end)
+      .Key("line")
+      .Uint(at.line)
+      .Key("column")
+      .Uint(at.column)
+      .EndObject();
+}
+
+}  // namespace
+
+std::string DumpTokens(std::string_view text, const ParseResult& r) {
+  std::string out;
+  for (const Token& t : r.tokens) {
+    if (t.kind == kWhitespace) continue;
+    out += '[';
+    out += TokenKindName(t.kind);
+    if (t.kind == kNewline) {
+      out += "]\n";
+      continue;
+    }
+    out += ' ';
+    AppendEscaped(text.substr(t.span.begin, t.span.size()), &out);
+    out += ']';
+  }
+  return out;
+}
+
+std::string DumpTree(const ParseResult& r) {
+  std::string out;
+  for (const Section& s : r.sections) {
+    out += "[section " + Quoted(s.name) + " " + Range(s.header_span) + "]\n";
+    for (const Entry& e : s.entries) {
+      out += "  [entry " + Quoted(e.key) + " " + Range(e.key_span) + " = " + Quoted(e.value) + " " +
+             Range(e.value_span) + "]\n";
+    }
+  }
+  for (const SyntaxError& e : r.errors) {
+    out += "[error " + Range(e.span) + " " + e.message + "]\n";
+  }
+  return out;
+}
+
+std::string DumpJson(const SourceFile& file, const ParseResult& r, bool with_tokens, int indent) {
+  JsonWriter w(indent);
+  w.BeginObject();
+  w.Key("format").String("systemd");
+  w.Key("file").String(file.path);
+  w.Key("rejected_by_systemd").Bool(r.rejected_by_systemd);
+  w.Key("sections").BeginArray();
+  for (const Section& s : r.sections) {
+    w.BeginObject();
+    w.Key("name").String(s.name);
+    w.Key("header");
+    WriteSpan(w, file, s.header_span);
+    w.Key("entries").BeginArray();
+    for (const Entry& e : s.entries) {
+      w.BeginObject();
+      w.Key("key").String(e.key);
+      w.Key("value").String(e.value);
+      w.Key("key_span");
+      WriteSpan(w, file, e.key_span);
+      w.Key("value_span");
+      WriteSpan(w, file, e.value_span);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("errors").BeginArray();
+  for (const SyntaxError& e : r.errors) {
+    w.BeginObject();
+    w.Key("message").String(e.message);
+    if (!e.hint.empty()) w.Key("hint").String(e.hint);
+    w.Key("span");
+    WriteSpan(w, file, e.span);
+    w.EndObject();
+  }
+  w.EndArray();
+  if (with_tokens) {
+    w.Key("tokens").BeginArray();
+    for (const Token& t : r.tokens) {
+      w.BeginObject()
+          .Key("kind")
+          .String(TokenKindName(t.kind))
+          .Key("begin")
+          .Uint(t.span.begin)
+          .Key("end")
+          .Uint(t.span.end)
+          .EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+  return w.Take();
+}
+
+}  // namespace synlint::systemd

@@ -1,0 +1,31 @@
+// Text and JSON views of a parsed unit file, for tests and `synlint parse`.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "linter/source.h"
+#include "parsers/systemd/parser.h"
+
+namespace synlint::systemd {
+
+/// Tokens as "[kind text]", blanks left out, newlines as "[nl]\n":
+/// `[section [Socket]][nl]\n[key ListenStream][eq =][value 80][nl]\n`.
+/// Backslashes and control bytes are escaped (\\, \t, \r, \n, \xNN).
+std::string DumpTokens(std::string_view text, const ParseResult& r);
+
+/// One line per node with byte spans, sections then errors:
+/// ```
+/// [section 'Socket' 0..8]
+///   [entry 'ListenStream' 9..21 = '80' 22..24]
+/// [error 30..33 missing '='; systemd ignores this line]
+/// ```
+std::string DumpTree(const ParseResult& r);
+
+/// The same as JSON: {"format", "file", "sections": [{"name", "header",
+/// "entries": [{"key", "value", "key_span", "value_span"}]}], "errors",
+/// "tokens"}; spans are {"begin", "end", "line", "column"}.
+std::string DumpJson(const SourceFile& file, const ParseResult& r, bool with_tokens = false,
+                     int indent = 2);
+
+}  // namespace synlint::systemd
