@@ -8,14 +8,28 @@ bash tools/setup.sh --test
 [[ -f build/tools/node/node_modules/ajv/package.json ]] || bash tools/install_sarif_validator.sh build/tools/node
 jobs=$(nproc)
 
+# Real-world configs from Debian's packages, unpacked for the parser tests
+# (never committed). Done once, shared by both builds.
+fetch_configs() {
+  local dir=$1
+  for script in tests/parsers/*/fetch_debian_configs.sh; do
+    local format
+    format=$(basename "$(dirname "$script")")
+    [[ -d "$dir/debian-configs/$format" || -d "$dir/debian-configs/apache2" && $format == apache ]] && continue
+    sh "$script" "$dir" >/dev/null 2>&1 || { apt-get update -qq && sh "$script" "$dir" >/dev/null; }
+  done
+}
+
 echo "== g++ build and tests"
 cmake -S . -B build -G Ninja -DCMAKE_CXX_COMPILER=g++ -DSYNLINT_WERROR=ON -DSYNLINT_TESTS=ON >/dev/null
+fetch_configs build
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
 
 echo "== clang + AddressSanitizer/UBSan build and tests"
 cmake -S . -B build-asan -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DSYNLINT_WERROR=ON \
   -DSYNLINT_SANITIZE=ON -DSYNLINT_BENCHMARKS=OFF -DCMAKE_BUILD_TYPE=Debug >/dev/null
+mkdir -p build-asan && rm -rf build-asan/debian-configs && cp -a build/debian-configs build-asan/
 cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
