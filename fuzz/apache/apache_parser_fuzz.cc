@@ -1,0 +1,78 @@
+// libFuzzer target: parse arbitrary bytes as an Apache config and abort if
+// the tokens do not give the input back byte for byte, if a span points
+// outside the input, or if loading it as a whole service misbehaves.
+//
+// Build (clang only):
+//   clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -I.
+//     fuzz/apache/apache_parser_fuzz.cc parsers/apache/*.cc
+//     linter/source.cc linter/file_system.cc linter/file_reader.cc
+//     linter/finding.cc linter/syntax.cc linter/json.cc linter/service.cc
+//     -o apache_parser_fuzz
+//   ./apache_parser_fuzz -max_total_time=60 fixtures/parsers/apache
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "linter/file_system.h"
+#include "parsers/apache/extract.h"
+#include "parsers/apache/parser.h"
+#include "parsers/apache/tree_dump.h"
+
+namespace {
+
+using synlint::Span;
+using synlint::apache::Directive;
+
+void CheckSpan(Span s, size_t size) {
+  if (s.begin > s.end || s.end > size) std::abort();
+}
+
+void CheckTree(const std::vector<Directive>& list, std::string_view text) {
+  for (const Directive& d : list) {
+    CheckSpan(d.span, text.size());
+    CheckSpan(d.line, text.size());
+    CheckSpan(d.name.span, text.size());
+    if (d.span.begin < d.line.begin || d.span.end > d.line.end) std::abort();
+    for (const auto& a : d.args) {
+      CheckSpan(a.span, text.size());
+      if (a.span.begin < d.line.begin || a.span.end > d.line.end) std::abort();
+      const std::string v = synlint::apache::WordValue(text, a);
+      if (v.size() > a.span.size()) std::abort();
+    }
+    CheckTree(d.children, text);
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  const synlint::SourceFile file("fuzz.conf", text);
+  const synlint::apache::ParseResult r = synlint::apache::Parse(file);
+  if (!synlint::TokensCover(r.tokens, text)) std::abort();
+  std::string joined;
+  joined.reserve(text.size());
+  for (const synlint::Token& t : r.tokens) joined += file.Slice(t.span);
+  if (joined != text) std::abort();
+  for (const synlint::SyntaxError& e : r.errors) CheckSpan(e.span, text.size());
+  CheckTree(r.directives, text);
+  (void)synlint::apache::DumpTree(text, r);
+  (void)synlint::apache::DumpJson(file, r);
+
+#ifndef APACHE_FUZZ_PARSE_ONLY  // -DAPACHE_FUZZ_PARSE_ONLY: more runs per second
+  if (size <= 16384) {
+    synlint::MemoryFileSystem fs;
+    fs.AddFile("etc/apache2/apache2.conf", text);
+    fs.AddFile("etc/apache2/ports.conf", "Listen 80\n");
+    fs.AddFile("etc/apache2/conf.d/a.conf", "Include apache2.conf\n");
+    synlint::SourceSet sources(fs);
+    const auto facts = synlint::apache::LoadApacheService(sources);
+    if (!facts) std::abort();
+    for (const auto& l : facts->listeners) {
+      if (l.port > 65535) std::abort();
+    }
+  }
+#endif
+  return 0;
+}

@@ -1,0 +1,126 @@
+#include "parsers/apache/tree_dump.h"
+
+#include "linter/json.h"
+
+namespace synlint::apache {
+
+namespace {
+
+void DumpArgs(std::string_view text, std::span<const Word> args,
+              std::string* out) {
+  for (const Word& w : args) {
+    const std::string_view raw = text.substr(w.span.begin, w.span.size());
+    *out += " [";
+    out->append(raw);
+    *out += ']';
+    const std::string value = WordValue(text, w);
+    if (value != raw) {
+      *out += '{';
+      *out += value;
+      *out += '}';
+    }
+  }
+}
+
+void DumpLevel(std::string_view text, const std::vector<Directive>& list,
+               int depth, std::string* out) {
+  for (const Directive& d : list) {
+    out->append(static_cast<size_t>(depth) * 2, ' ');
+    if (!d.section) {
+      out->append(d.Name(text));
+      DumpArgs(text, d.args, out);
+      *out += '\n';
+      continue;
+    }
+    *out += '<';
+    out->append(d.Name(text));
+    DumpArgs(text, d.args, out);
+    *out += ">\n";
+    DumpLevel(text, d.children, depth + 1, out);
+    out->append(static_cast<size_t>(depth) * 2, ' ');
+    *out += "</";
+    out->append(d.Name(text));
+    *out += d.closed ? ">\n" : " missing>\n";
+  }
+}
+
+void SpanJson(const SourceFile& file, Span s, JsonWriter* w) {
+  const LineCol start = file.lines.At(s.begin);
+  const LineCol end = file.lines.At(s.end);
+  w->Key("span").BeginArray().Uint(s.begin).Uint(s.end).EndArray();
+  w->Key("line").Uint(start.line).Key("column").Uint(start.column);
+  w->Key("end_line").Uint(end.line).Key("end_column").Uint(end.column);
+}
+
+void DirectivesJson(const SourceFile& file, const std::vector<Directive>& list,
+                    JsonWriter* w) {
+  const std::string_view text = file.text;
+  w->BeginArray();
+  for (const Directive& d : list) {
+    w->BeginObject();
+    w->Key("name").String(d.Name(text));
+    w->Key("section").Bool(d.section);
+    SpanJson(file, d.span, w);
+    w->Key("args").BeginArray();
+    for (const Word& a : d.args) {
+      w->BeginObject();
+      w->Key("text").String(text.substr(a.span.begin, a.span.size()));
+      w->Key("value").String(WordValue(text, a));
+      w->Key("quoted").Bool(a.quoted);
+      w->Key("span").BeginArray().Uint(a.span.begin).Uint(a.span.end).EndArray();
+      w->EndObject();
+    }
+    w->EndArray();
+    if (d.section) {
+      w->Key("closed").Bool(d.closed);
+      if (d.closed) {
+        w->Key("close").BeginArray().Uint(d.close.begin).Uint(d.close.end).EndArray();
+      }
+      w->Key("children");
+      DirectivesJson(file, d.children, w);
+    }
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
+}  // namespace
+
+std::string DumpTree(std::string_view text, const ParseResult& result) {
+  std::string out;
+  DumpLevel(text, result.directives, 0, &out);
+  return out;
+}
+
+std::string DumpErrors(const SourceFile& file, const ParseResult& result) {
+  std::string out;
+  for (const SyntaxError& e : result.errors) {
+    const LineCol at = file.lines.At(e.span.begin);
+    out += std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
+           e.message + "\n";
+  }
+  return out;
+}
+
+std::string DumpJson(const SourceFile& file, const ParseResult& result,
+                     int indent) {
+  JsonWriter w(indent);
+  w.BeginObject();
+  w.Key("path").String(file.path);
+  w.Key("format").String("apache");
+  w.Key("directives");
+  DirectivesJson(file, result.directives, &w);
+  w.Key("errors").BeginArray();
+  for (const SyntaxError& e : result.errors) {
+    w.BeginObject();
+    w.Key("message").String(e.message);
+    if (!e.hint.empty()) w.Key("hint").String(e.hint);
+    SpanJson(file, e.span, &w);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
+}
+
+}  // namespace synlint::apache

@@ -1,0 +1,29 @@
+// Text and JSON views of a parsed Apache file, for tests and `synlint parse`.
+#pragma once
+
+#include <string>
+
+#include "linter/source.h"
+#include "parsers/apache/parser.h"
+
+namespace synlint::apache {
+
+/// One line per directive, children indented by two spaces. Each argument is
+/// shown as written in brackets, followed by {value} when httpd's value
+/// differs (quotes, escapes, continuations):
+///   Listen [80]
+///   <VirtualHost [*:80]>
+///     ServerName ["a b"]{a b}
+///   </VirtualHost>
+/// A section that is never closed ends with "</Name missing>".
+std::string DumpTree(std::string_view text, const ParseResult& result);
+
+/// "line:column: message" per error, one a line.
+std::string DumpErrors(const SourceFile& file, const ParseResult& result);
+
+/// The whole parse as JSON: {"path", "directives": [...], "errors": [...]}.
+/// Spans are byte offsets [begin, end); lines and columns are 1-based.
+std::string DumpJson(const SourceFile& file, const ParseResult& result,
+                     int indent = 2);
+
+}  // namespace synlint::apache

@@ -1,0 +1,241 @@
+#include "parsers/apache/parser.h"
+
+#include <gtest/gtest.h>
+
+#include "parsers/apache/tree_dump.h"
+
+namespace synlint::apache {
+namespace {
+
+struct Parsed {
+  std::string tree;
+  std::string errors;
+};
+
+Parsed P(const std::string& text) {
+  SourceFile file("t.conf", text);
+  const ParseResult r = Parse(file);
+  EXPECT_TRUE(TokensCover(r.tokens, text)) << text;
+  return {DumpTree(text, r), DumpErrors(file, r)};
+}
+
+// Must-parse: the input gives exactly this tree and no errors.
+void AssertParse(const std::string& text, const std::string& tree) {
+  const Parsed p = P(text);
+  EXPECT_EQ(tree, p.tree) << text;
+  EXPECT_EQ("", p.errors) << text;
+}
+
+TEST(ApacheParser, Directives) {
+  AssertParse("ServerName www.example.com\nListen 80\n",
+              "ServerName [www.example.com]\nListen [80]\n");
+}
+
+TEST(ApacheParser, DirectiveWithoutArguments) {
+  AssertParse("KeepAlive\n", "KeepAlive\n");
+}
+
+TEST(ApacheParser, CommentsAndBlankLines) {
+  AssertParse("# a\n\n   # b\nListen 80\n", "Listen [80]\n");
+}
+
+TEST(ApacheParser, TrailingHashIsAnArgument) {
+  AssertParse("Listen 80 # web\n", "Listen [80] [#] [web]\n");
+}
+
+TEST(ApacheParser, QuotedArguments) {
+  AssertParse("LogFormat \"%h \\\"%r\\\"\" common\nHeader set X 'a b'\n",
+              "LogFormat [\"%h \\\"%r\\\"\"]{%h \"%r\"} [common]\n"
+              "Header [set] [X] ['a b']{a b}\n");
+}
+
+TEST(ApacheParser, Continuation) {
+  AssertParse("RewriteRule ^/a \\\n    /b [L]\n",
+              "RewriteRule [^/a] [/b] [[L]]\n");
+  AssertParse("Listen 80\\\n80\n", "Listen [80\\\n80]{8080}\n");
+}
+
+TEST(ApacheParser, CrLfAndNoFinalNewline) {
+  AssertParse("<IfModule a>\r\n  Listen 80\r\n</IfModule>",
+              "<IfModule [a]>\n  Listen [80]\n</IfModule>\n");
+}
+
+TEST(ApacheParser, NamesAreCaseInsensitive) {
+  AssertParse("<virtualhost *:80>\n</VIRTUALHOST>\n",
+              "<virtualhost [*:80]>\n</virtualhost>\n");
+}
+
+TEST(ApacheParser, NestedSections) {
+  AssertParse(
+      "<IfModule !mpm_prefork_module>\n"
+      "  <IfDefine FOO>\n"
+      "    <VirtualHost 10.0.0.1:80 [::1]:80>\n"
+      "      <Directory \"/var/www\">\n"
+      "        <Files *.php>\n"
+      "        </Files>\n"
+      "      </Directory>\n"
+      "      <Location /app>\n"
+      "        ProxyPass http://127.0.0.1:8080/\n"
+      "      </Location>\n"
+      "      <Proxy balancer://c>\n"
+      "        BalancerMember http://a:1\n"
+      "      </Proxy>\n"
+      "    </VirtualHost>\n"
+      "  </IfDefine>\n"
+      "</IfModule>\n",
+      "<IfModule [!mpm_prefork_module]>\n"
+      "  <IfDefine [FOO]>\n"
+      "    <VirtualHost [10.0.0.1:80] [[::1]:80]>\n"
+      "      <Directory [\"/var/www\"]{/var/www}>\n"
+      "        <Files [*.php]>\n"
+      "        </Files>\n"
+      "      </Directory>\n"
+      "      <Location [/app]>\n"
+      "        ProxyPass [http://127.0.0.1:8080/]\n"
+      "      </Location>\n"
+      "      <Proxy [balancer://c]>\n"
+      "        BalancerMember [http://a:1]\n"
+      "      </Proxy>\n"
+      "    </VirtualHost>\n"
+      "  </IfDefine>\n"
+      "</IfModule>\n");
+}
+
+TEST(ApacheParser, IfElseIfElse) {
+  AssertParse(
+      "<If \"%{HTTP_HOST} == 'a'\">\n</If>\n<ElseIf \"-z %{X}\">\n</ElseIf>\n"
+      "<Else>\n</Else>\n",
+      "<If [\"%{HTTP_HOST} == 'a'\"]{%{HTTP_HOST} == 'a'}>\n</If>\n"
+      "<ElseIf [\"-z %{X}\"]{-z %{X}}>\n</ElseIf>\n<Else>\n</Else>\n");
+}
+
+TEST(ApacheParser, BlanksBeforeTagEnd) {
+  AssertParse("<IfModule mod_ssl.c >\n</IfModule>\n",
+              "<IfModule [mod_ssl.c]>\n</IfModule>\n");
+}
+
+TEST(ApacheParser, Spans) {
+  const std::string text = "  Listen \"80\"  \n<If a>\n</If>\n";
+  const ParseResult r = Parse(text);
+  ASSERT_EQ(2u, r.directives.size());
+  const Directive& listen = r.directives[0];
+  EXPECT_EQ((Span{2, 13}), listen.span);
+  EXPECT_EQ((Span{0, 16}), listen.line);
+  EXPECT_EQ((Span{2, 8}), listen.name.span);
+  EXPECT_EQ((Span{9, 13}), listen.args[0].span);
+  const Directive& sec = r.directives[1];
+  EXPECT_EQ((Span{16, 22}), sec.span);
+  EXPECT_EQ((Span{17, 19}), sec.name.span);
+  EXPECT_EQ((Span{23, 28}), sec.close);
+  EXPECT_EQ((Span{23, 29}), sec.close_line);
+}
+
+// Must-report: exact messages and positions.
+TEST(ApacheParser, UnclosedSection) {
+  const Parsed p = P("<VirtualHost *:80>\n  ServerName a\n");
+  EXPECT_EQ("<VirtualHost [*:80]>\n  ServerName [a]\n</VirtualHost missing>\n", p.tree);
+  EXPECT_EQ("1:1: '<VirtualHost>' was not closed\n", p.errors);
+}
+
+TEST(ApacheParser, StrayCloseTag) {
+  const Parsed p = P("Listen 80\n  </Directory>\nListen 81\n");
+  EXPECT_EQ("Listen [80]\nListen [81]\n", p.tree);
+  EXPECT_EQ("2:3: '</Directory>' without matching '<Directory>' section\n", p.errors);
+}
+
+TEST(ApacheParser, MismatchedCloseTagClosesTheSkippedSections) {
+  const Parsed p = P(
+      "<VirtualHost *:80>\n<Directory /a>\n</VirtualHost>\nListen 80\n");
+  EXPECT_EQ(
+      "<VirtualHost [*:80]>\n  <Directory [/a]>\n  </Directory missing>\n"
+      "</VirtualHost>\nListen [80]\n",
+      p.tree);
+  EXPECT_EQ("3:1: expected '</Directory>' but saw '</VirtualHost>'\n", p.errors);
+}
+
+TEST(ApacheParser, MismatchedCloseTagWithoutAnyMatchIsDropped) {
+  const Parsed p = P("<Files a>\n</Location>\n</Files>\n");
+  EXPECT_EQ("<Files [a]>\n</Files>\n", p.tree);
+  EXPECT_EQ("2:1: expected '</Files>' but saw '</Location>'\n", p.errors);
+}
+
+TEST(ApacheParser, TagMissingAngle) {
+  const Parsed p = P("<Directory /a\n</Directory\n");
+  EXPECT_EQ("<Directory [/a]>\n</Directory>\n", p.tree);
+  EXPECT_EQ(
+      "1:1: '<Directory>' directive missing closing '>'\n"
+      "2:1: '</Directory>' directive missing closing '>'\n",
+      p.errors);
+}
+
+TEST(ApacheParser, TextAfterCloseTag) {
+  const Parsed p = P("<IfModule a>\n</IfModule> b\n");
+  EXPECT_EQ("<IfModule [a]>\n</IfModule>\n", p.tree);
+  EXPECT_EQ("2:13: unexpected text after '</IfModule>'\n", p.errors);
+}
+
+TEST(ApacheParser, TextAfterOpenTagIsIgnoredLikeHttpd) {
+  const Parsed p = P("<Directory /a> # x\n</Directory>\n");
+  EXPECT_EQ("<Directory [/a]>\n</Directory>\n", p.tree);
+  EXPECT_EQ("", p.errors);
+}
+
+TEST(ApacheParser, UnterminatedQuote) {
+  const Parsed p = P("ServerName \"a b\nListen 80\n");
+  EXPECT_EQ("ServerName [\"a b]{a b}\nListen [80]\n", p.tree);
+  EXPECT_EQ("1:12: unterminated quoted string\n", p.errors);
+  const ParseResult r = Parse("ServerName \"a b\n");
+  EXPECT_EQ("httpd takes the rest of the line as the value", r.errors[0].hint);
+}
+
+TEST(ApacheParser, EmptySectionName) {
+  const Parsed p = P("<>\n</>\n");
+  EXPECT_EQ("<>\n</>\n", p.tree);
+  EXPECT_EQ("1:1: missing section name after '<'\n", p.errors);
+}
+
+TEST(ApacheParser, RecoversAndKeepsGoing) {
+  const Parsed p = P("</A>\n<B x>\n\"unterminated\n</C>\nListen 80\n");
+  EXPECT_EQ("<B [x]>\n  \"unterminated\n  Listen [80]\n</B missing>\n",
+            p.tree);
+  EXPECT_EQ(
+      "1:1: '</A>' without matching '<A>' section\n"
+      "3:1: unterminated quoted string\n"
+      "4:1: expected '</B>' but saw '</C>'\n"
+      "2:1: '<B>' was not closed\n",
+      p.errors);
+}
+
+TEST(ApacheParser, BinaryJunkDoesNotCrash) {
+  std::string junk;
+  for (int i = 0; i < 4096; ++i) junk += static_cast<char>((i * 7919) & 0xff);
+  const ParseResult r = Parse(junk);
+  EXPECT_TRUE(TokensCover(r.tokens, junk));
+}
+
+TEST(ApacheParser, DeepNesting) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "<IfModule a>\n";
+  for (int i = 0; i < 5000; ++i) text += "</IfModule>\n";
+  const ParseResult r = Parse(text);
+  EXPECT_TRUE(r.errors.empty());
+  EXPECT_TRUE(TokensCover(r.tokens, text));
+}
+
+TEST(ApacheParserJson, Dump) {
+  SourceFile file("etc/a.conf", "Listen \"80\"\n<If x>\n</If>\n");
+  const std::string json = DumpJson(file, Parse(file), 0);
+  EXPECT_EQ(
+      "{\"path\":\"etc/a.conf\",\"format\":\"apache\",\"directives\":["
+      "{\"name\":\"Listen\",\"section\":false,\"span\":[0,11],\"line\":1,"
+      "\"column\":1,\"end_line\":1,\"end_column\":12,\"args\":[{\"text\":"
+      "\"\\\"80\\\"\",\"value\":\"80\",\"quoted\":true,\"span\":[7,11]}]},"
+      "{\"name\":\"If\",\"section\":true,\"span\":[12,18],\"line\":2,"
+      "\"column\":1,\"end_line\":2,\"end_column\":7,\"args\":[{\"text\":\"x\","
+      "\"value\":\"x\",\"quoted\":false,\"span\":[16,17]}],\"closed\":true,"
+      "\"close\":[19,24],\"children\":[]}],\"errors\":[]}",
+      json);
+}
+
+}  // namespace
+}  // namespace synlint::apache
