@@ -4,6 +4,10 @@
 #include <cctype>
 
 #include "linter/model/value_check.h"
+#include "parsers/apache/extract.h"
+#include "parsers/nginx/extract.h"
+#include "parsers/systemd/sockets.h"
+#include "parsers/systemd/units.h"
 #include "linter/service.h"
 
 namespace synlint {
@@ -72,6 +76,34 @@ void AddSysctlFile(Host& host, const SourceFile* file) {
   host.files_read.push_back(file->path);
 }
 
+// The fd limit systemd gives a service, for worker-capacity checks.
+void AddServiceLimit(Host& host, ServiceFacts& facts, const std::string& unit) {
+  if (facts.limits.count("worker_rlimit_nofile")) return;
+  const auto view = systemd::LoadUnit(host.sources, unit);
+  if (!view) return;
+  if (auto s = systemd::EffectiveSetting(*view, "Service", "LimitNOFILE", systemd::ValueKind::kRlimit))
+    facts.limits["LimitNOFILE"] = *s;
+}
+
+void AddService(Host& host, ServiceFacts facts) {
+  for (Finding& f : facts.findings) host.load_findings.push_back(std::move(f));
+  facts.findings.clear();
+  for (const auto& [path, format] : facts.files) {
+    if (std::find(host.files_read.begin(), host.files_read.end(), path) == host.files_read.end())
+      host.files_read.push_back(path);
+  }
+  host.services.push_back(std::move(facts));
+}
+
+void LoadServices(Host& host, const HostOptions& options) {
+  if (auto nginx = nginx::LoadNginxService(host.sources, options.nginx_main, options.nginx_prefix)) {
+    AddServiceLimit(host, *nginx, "nginx.service");
+    AddService(host, std::move(*nginx));
+  }
+  if (auto apache = apache::LoadApacheService(host.sources)) AddService(host, std::move(*apache));
+  for (ServiceFacts& s : systemd::LoadSocketUnits(host.sources)) AddService(host, std::move(s));
+}
+
 }  // namespace
 
 std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options) {
@@ -113,6 +145,7 @@ std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options)
   }
   for (sysctl::Loader l : {sysctl::Loader::kSystemd, sysctl::Loader::kProcps})
     host->states[Host::Index(l)].Build(host->discovery[Host::Index(l)].files, host->sysctl_parses);
+  LoadServices(*host, options);
   return host;
 }
 

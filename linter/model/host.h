@@ -22,6 +22,8 @@ struct HostOptions {
   std::optional<sysctl::Loader> loader;       // --sysctl-loader
   std::string running_kernel;                 // uname -r, when the root is '/'
   std::optional<int> systemd_version;         // --systemd-version
+  std::string nginx_main = "etc/nginx/nginx.conf";  // --nginx-conf
+  std::string nginx_prefix;                   // --nginx-prefix ("" = the main file's directory)
 };
 
 struct Host {
