@@ -41,10 +41,10 @@ void CheckSL202(RuleContext& ctx) {
       f.related.push_back(ValueLocation(*w));
       f.related.back().note = "'tcp_max_syn_backlog' is set here";
     }
-    f.fix = SetSysctlFix(ctx, "net.ipv4.tcp_max_syn_backlog", std::to_string(needed),
-                         "synlint SL202: keeps SYN handling above the largest listen backlog while "
-                         "syncookies are off",
-                         Applicability::kUnsafe);
+    // Turning cookies on removes the early drop; it is the same edit as SL106's.
+    (void)needed;
+    f.message += "; turn syncookies on, or raise 'tcp_max_syn_backlog' to at least " + std::to_string(needed);
+    f.fix = EnableSyncookiesFix(ctx, "0");
     ctx.Report(std::move(f));
   }
 }

@@ -26,10 +26,7 @@ void CheckSL106(RuleContext& ctx) {
     f.message = "'" + kKey + "' is 2; cookies are sent for every connection even without a flood, "
                 "and the 'possible SYN flooding' log line is never printed";
   }
-  f.fix = SetSysctlFix(ctx, kKey, "1",
-                       "synlint SL106: 1 sends syncookies only when a SYN queue overflows (was " +
-                           w->value() + ")",
-                       Applicability::kUnsafe);
+  f.fix = EnableSyncookiesFix(ctx, w->value());
   ctx.Report(std::move(f), *value == 0 ? Severity::kWarning : Severity::kInfo);
 }
 

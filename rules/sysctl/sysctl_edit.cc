@@ -68,4 +68,10 @@ Fix SetSysctlFix(const RuleContext& ctx, const std::string& key, const std::stri
   return fix;
 }
 
+Fix EnableSyncookiesFix(const RuleContext& ctx, const std::string& was) {
+  return SetSysctlFix(ctx, "net.ipv4.tcp_syncookies", "1",
+                      "synlint: 1 sends syncookies only when a SYN queue overflows (was " + was + ")",
+                      Applicability::kUnsafe);
+}
+
 }  // namespace synlint

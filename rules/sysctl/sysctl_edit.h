@@ -27,6 +27,10 @@ TextEdit DeleteLineEdit(const SysctlEntry& entry);
 Fix SetSysctlFix(const RuleContext& ctx, const std::string& key, const std::string& value,
                  const std::string& comment, Applicability applicability);
 
+/// Turns syncookies back on (1); shared by SL106 and SL202 so that both
+/// findings carry the same edit and merge into one.
+Fix EnableSyncookiesFix(const RuleContext& ctx, const std::string& was);
+
 /// Path of the override file that `SetSysctlFix` would use for `key`.
 std::string OverridePath(const RuleContext& ctx, const std::string& key);
 
