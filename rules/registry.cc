@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "rules/apply/apply_rules.h"
 #include "rules/input/input_rules.h"
 #include "rules/listen/listen_rules.h"
 #include "rules/sysctl/sysctl_rules.h"
@@ -31,6 +32,7 @@ const Rule kRules[] = {
     {&kSL204, CheckSL204},
     {&kSL205, CheckSL205},
     {&kSL206, CheckSL206},
+    {&kSL301, CheckSL301},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "linter/cli/write_fixes.h"
 #include "linter/diff.h"
 #include "linter/engine/actions.h"
+#include "linter/git_file_system.h"
 #include "linter/output/formatter.h"
 #include "rules/registry.h"
 
@@ -25,6 +26,7 @@ struct CheckArgs {
   bool diff = false;
   bool fix = false;
   bool unsafe_fixes = false;
+  std::string changed_since;
 };
 
 std::optional<Severity> Threshold(const std::string& fail_on) {
@@ -50,6 +52,15 @@ int RunCheck(const CheckArgs& a) {
   if (!fs) return Fail(err);
   auto formatter = MakeFormatter(a.format);
   if (!formatter) return Fail("--format: unknown format '" + a.format + "'");
+  std::unique_ptr<GitFileSystem> git;
+  std::unique_ptr<Host> baseline;
+  if (!a.changed_since.empty()) {
+    git = GitFileSystem::Open(a.host.root.empty() ? "/" : a.host.root, a.changed_since, &err);
+    if (!git) return Fail(err);
+    baseline = LoadHost(*git, host_options);
+    host_options.baseline = baseline.get();
+    host_options.baseline_rev = a.changed_since;
+  }
   FixOptions fix_options;
   fix_options.sysctl_override_name = a.override_name;
   const FindingFilter keep = a.filter.ToFilter();
@@ -149,6 +160,10 @@ void AddCheck(CLI::App& app, int* exit_code) {
                   "File created in etc/sysctl.d/ when a vendor setting must be overridden")
       ->capture_default_str()
       ->group("Fixes");
+  cmd->add_option("--changed-since", args->changed_since,
+                  "Compare with git revision REV of the tree holding the root and report listen-time "
+                  "changes and the restarts they need (SL301)")
+      ->group("Rules");
   cmd->callback([args, exit_code] { *exit_code = RunCheck(*args); });
 }
 

@@ -1,9 +1,24 @@
-// The derivation behind one listener's queues (filled in by the host model).
+// `synlint explain [ADDR:]PORT`: the derivation of one listener's queues,
+// the answer to "why do I see 256 connections in SYN_RECV?".
 #include <iostream>
+#include <sstream>
 
 #include "linter/cli/options.h"
+#include "linter/model/listen_model.h"
 
 namespace synlint::cli {
+
+namespace {
+
+bool Matches(const Listener& l, const std::string& target) {
+  const std::string port = std::to_string(l.port);
+  return target == port || target == l.address_text || target == l.host + ":" + port ||
+         target == "[" + l.host + "]:" + port || target == "*:" + port;
+}
+
+std::string Where(const Location& l) { return l.file + ":" + std::to_string(l.start.line); }
+
+}  // namespace
 
 int ExplainPort(const HostArgs& host_args, const std::string& target) {
   HostOptions options;
@@ -12,16 +27,32 @@ int ExplainPort(const HostArgs& host_args, const std::string& target) {
   auto fs = host_args.OpenRoot(&err);
   if (!fs) return Fail(err);
   auto host = LoadHost(*fs, options);
+  const SysctlEntry* from = nullptr;
+  const int64_t somaxconn = EffectiveSomaxconn(*host, &from);
   size_t shown = 0;
-  for (const ServiceFacts& s : host->services) {
-    for (const Listener& l : s.listeners) {
-      const std::string port = std::to_string(l.port);
-      if (target != port && target != l.address_text && target != l.host + ":" + port) continue;
-      ++shown;
-      std::cout << s.service << " " << l.address_text << "\n";
-    }
+  std::ostringstream out;
+  for (const ListenerView& v : ListenerViews(*host)) {
+    if (!Matches(*v.listener, target)) continue;
+    if (shown++) out << "\n";
+    const Listener& l = *v.listener;
+    out << v.service->service << " listening on " << l.address_text << " (declared at "
+        << Where(l.declared_at) << "), Linux " << host->kernel.ToString() << " (" << host->kernel_origin
+        << ")\n";
+    out << "  requested backlog   " << (v.requested >= INT32_MAX ? std::string("INT_MAX") : std::to_string(v.requested))
+        << "  " << (v.explicit_backlog ? "set at " + Where(l.backlog->location) : v.default_reason) << "\n";
+    out << "  net.core.somaxconn  " << somaxconn << "  "
+        << (from ? "set at " + from->file->path + ":" +
+                       std::to_string(from->file->lines.At(from->assignment->key.begin).line)
+                 : "the kernel default")
+        << "\n";
+    out << "  accept queue        " << v.queues.accept_limit << " = " << v.queues.accept_why << "\n";
+    out << "  SYN queue           " << v.queues.syn_limit << " = " << v.queues.syn_why << "\n";
+    out << "  ss -ltn shows Send-Q " << v.queues.accept_limit << " for this socket; up to "
+        << v.queues.syn_limit
+        << " connections can sit in SYN_RECV before the kernel sends syncookies or drops SYNs\n";
   }
   if (shown == 0) return Fail("no listener on '" + target + "' under --root " + host_args.root);
+  std::cout << out.str();
   return kExitClean;
 }
 

@@ -25,6 +25,13 @@ void HostArgs::Add(CLI::App* app) {
   app->add_option("--systemd-version", systemd_version,
                   "systemd version on the host, for defaults that changed (Backlog= before v254)")
       ->group("Host");
+  app->add_option("--nginx-conf", nginx_conf, "nginx's main file, relative to the root")
+      ->capture_default_str()
+      ->group("Host");
+  app->add_option("--nginx-prefix", nginx_prefix,
+                  "Directory relative include paths in nginx files start from (default: the main "
+                  "file's directory)")
+      ->group("Host");
 }
 
 bool HostArgs::ToHostOptions(HostOptions* out, std::string* err) const {
@@ -38,6 +45,16 @@ bool HostArgs::ToHostOptions(HostOptions* out, std::string* err) const {
   if (sysctl_loader == "systemd") out->loader = sysctl::Loader::kSystemd;
   if (sysctl_loader == "procps") out->loader = sysctl::Loader::kProcps;
   if (systemd_version > 0) out->systemd_version = systemd_version;
+  std::string norm;
+  if (!NormalizePath(nginx_conf, &norm)) {
+    *err = "--nginx-conf: '" + nginx_conf + "' leads outside the root";
+    return false;
+  }
+  out->nginx_main = norm;
+  if (!nginx_prefix.empty() && !NormalizePath(nginx_prefix, &out->nginx_prefix)) {
+    *err = "--nginx-prefix: '" + nginx_prefix + "' leads outside the root";
+    return false;
+  }
   if (root == "/" || root.empty()) out->running_kernel = RunningKernel();
   return true;
 }

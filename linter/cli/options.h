@@ -26,6 +26,8 @@ struct HostArgs {
   std::string kernel;          // --kernel X.Y
   std::string sysctl_loader;   // --sysctl-loader
   int systemd_version = 0;     // --systemd-version
+  std::string nginx_conf = "etc/nginx/nginx.conf";  // --nginx-conf
+  std::string nginx_prefix;    // --nginx-prefix
   void Add(CLI::App* app);
   /// Fills `out`; returns false with `err` on a bad value.
   bool ToHostOptions(HostOptions* out, std::string* err) const;

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "linter/json.h"
+#include "linter/model/listen_model.h"
 
 namespace synlint::cli {
 
@@ -63,18 +64,19 @@ std::string ShowText(const Host& host, const std::string& root) {
       out << "  " << std::string(width, ' ') << "   overrides " << o->value() << " at " << Loc(*o) << "\n";
   }
   out << "\nlisteners:\n";
-  size_t n = 0;
-  for (const ServiceFacts& s : host.services) {
-    for (const Listener& l : s.listeners) {
-      ++n;
-      out << "  " << s.service << " " << l.address_text << " backlog "
-          << (l.backlog ? l.backlog->text + " (" + l.backlog->location.file + ":" +
-                              std::to_string(l.backlog->location.start.line) + ")"
-                        : std::string("default"))
-          << "  declared at " << l.declared_at.file << ":" << l.declared_at.start.line << "\n";
-    }
+  const auto views = ListenerViews(host);
+  if (views.empty()) out << "  (none found)\n";
+  for (const ListenerView& v : views) {
+    const Listener& l = *v.listener;
+    out << "  " << v.service->service << " " << l.address_text << "  declared at " << l.declared_at.file
+        << ":" << l.declared_at.start.line << "\n";
+    out << "    requested " << (v.explicit_backlog ? v.requested_label + " (" + l.backlog->location.file + ":" +
+                                                          std::to_string(l.backlog->location.start.line) + ")"
+                                                    : v.requested_label + " (" + v.default_reason + ")")
+        << "\n";
+    out << "    accept queue " << v.queues.accept_limit << ": " << v.queues.accept_why << "\n";
+    out << "    SYN queue " << v.queues.syn_limit << ": " << v.queues.syn_why << "\n";
   }
-  if (n == 0) out << "  (none found)\n";
   return out.str();
 }
 
@@ -87,12 +89,15 @@ std::string ShowJson(const Host& host, const std::string& root) {
   w.Key("sysctl_loader").String(host.loader == sysctl::Loader::kSystemd ? "systemd" : "procps");
   w.Key("sysctl_loader_origin").String(host.loader_origin);
   w.Key("files").BeginArray();
-  for (const std::string& f : host.files_read) {
-    w.BeginObject().Key("path").String(f).Key("format").String("sysctl").EndObject();
-  }
+  std::vector<std::string> listed;
+  auto file = [&](const std::string& path, const std::string& format) {
+    if (std::find(listed.begin(), listed.end(), path) != listed.end()) return;
+    listed.push_back(path);
+    w.BeginObject().Key("path").String(path).Key("format").String(format).EndObject();
+  };
+  for (const auto& [path, parse] : host.sysctl_parses) file(path, "sysctl");
   for (const ServiceFacts& s : host.services) {
-    for (const auto& [path, format] : s.files)
-      w.BeginObject().Key("path").String(path).Key("format").String(format).EndObject();
+    for (const auto& [path, format] : s.files) file(path, format);
   }
   w.EndArray();
   w.Key("sysctl_files").BeginArray();
@@ -125,6 +130,7 @@ std::string ShowJson(const Host& host, const std::string& root) {
   }
   w.EndObject();
   w.Key("listeners").BeginArray();
+  const auto views = ListenerViews(host);
   for (const ServiceFacts& s : host.services) {
     for (const Listener& l : s.listeners) {
       w.BeginObject();
@@ -133,11 +139,22 @@ std::string ShowJson(const Host& host, const std::string& root) {
       w.Key("address_text").String(l.address_text);
       if (l.is_unix) w.Key("port").Null(); else w.Key("port").Uint(l.port);
       const Location& where = l.backlog ? l.backlog->location : l.declared_at;
-      if (l.backlog && l.backlog->value) w.Key("requested_backlog").Int(*l.backlog->value);
+      const ListenerView* view = nullptr;
+      for (const auto& v : views) {
+        if (v.listener == &l) view = &v;
+      }
+      if (view) w.Key("requested_backlog").Int(view->requested);
       else w.Key("requested_backlog").Null();
-      w.Key("backlog_source").String(l.backlog ? "explicit" : "default");
+      w.Key("backlog_source").String(view && view->explicit_backlog ? "explicit" : "default");
+      if (view && !view->explicit_backlog) w.Key("default_reason").String(view->default_reason);
       w.Key("file").String(where.file);
       w.Key("line").Uint(where.start.line);
+      if (view) {
+        w.Key("effective_backlog").Int(view->queues.accept_limit);
+        w.Key("syn_queue_limit").Int(view->queues.syn_limit);
+        w.Key("explanation").String(view->queues.accept_why);
+        w.Key("syn_explanation").String(view->queues.syn_why);
+      }
       w.EndObject();
     }
   }

@@ -22,7 +22,9 @@ FixResult FixToConvergence(const FileSystem& fs, const HostOptions& host_options
                            const FixOptions& fix_options, const FindingFilter& keep,
                            Applicability min) {
   FixResult result;
-  OverlayFileSystem overlay(fs);
+  auto overlay_ptr = std::make_shared<OverlayFileSystem>(fs);
+  OverlayFileSystem& overlay = *overlay_ptr;
+  result.fixed_fs = overlay_ptr;
   for (int round = 0; round < kMaxFixRounds; ++round) {
     LintRun run = Lint(overlay, host_options, fix_options, keep);
     std::vector<const Fix*> fixes;
@@ -35,6 +37,7 @@ FixResult FixToConvergence(const FileSystem& fs, const HostOptions& host_options
     }
     if (fixes.empty()) {
       result.rounds = round;
+      result.fixed_host = std::move(run.host);
       return result;
     }
     const MergedEdits merged = MergeFixes(fixes);
@@ -61,6 +64,7 @@ FixResult FixToConvergence(const FileSystem& fs, const HostOptions& host_options
     result.rounds = round + 1;
   }
   result.converged = false;
+  result.fixed_host = LoadHost(overlay, host_options);
   return result;
 }
 

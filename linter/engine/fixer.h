@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "linter/file_system.h"
+#include "linter/overlay_file_system.h"
 #include "linter/finding.h"
 #include "linter/model/host.h"
 #include "rules/rule.h"
@@ -35,8 +36,11 @@ struct FixResult {
   bool converged = true;  // false when the round limit was reached
   /// Rule IDs whose fixes were applied (for restart advice).
   std::vector<std::string> rules_fixed;
-  /// Keys and services touched, for restart advice.
+  /// The findings whose fixes were applied.
   std::vector<Finding> applied;
+  /// The tree with the fixes applied (in memory) and the host loaded from it.
+  std::shared_ptr<FileSystem> fixed_fs;
+  std::shared_ptr<Host> fixed_host;
 };
 
 inline constexpr int kMaxFixRounds = 8;

@@ -24,6 +24,8 @@ struct HostOptions {
   std::optional<int> systemd_version;         // --systemd-version
   std::string nginx_main = "etc/nginx/nginx.conf";  // --nginx-conf
   std::string nginx_prefix;                   // --nginx-prefix ("" = the main file's directory)
+  const struct Host* baseline = nullptr;      // --changed-since: the host at that revision
+  std::string baseline_rev;
 };
 
 struct Host {
@@ -43,6 +45,9 @@ struct Host {
   std::vector<ServiceFacts> services;
   std::vector<Finding> load_findings;  // SL001/SL002 and format rules
   std::vector<std::string> files_read;  // in order, each once
+  /// The same host at an earlier revision (`--changed-since REV`), for SL301.
+  const Host* baseline = nullptr;
+  std::string baseline_rev;
 
   const SysctlState& sysctl() const { return states[Index(loader)]; }
   const SysctlState& sysctl(sysctl::Loader l) const { return states[Index(l)]; }
