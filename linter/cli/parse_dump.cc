@@ -6,7 +6,15 @@
 #include "linter/file_reader.h"
 #include "linter/json.h"
 #include "linter/service.h"
+#include "parsers/apache/parser.h"
+#include "parsers/apache/tree_dump.h"
+#include "parsers/nginx/crossplane.h"
+#include "parsers/nginx/loader.h"
+#include "parsers/nginx/parser.h"
+#include "parsers/nginx/tree_dump.h"
 #include "parsers/sysctl/parser.h"
+#include "parsers/systemd/parser.h"
+#include "parsers/systemd/tree_dump.h"
 
 namespace synlint::cli {
 
@@ -78,6 +86,51 @@ int DumpSysctl(const SourceFile& file, const std::string& format) {
   return findings.empty() ? kExitClean : kExitFindings;
 }
 
+// One format's tree: its text dump, its JSON tree and its syntax errors.
+struct Dumped {
+  std::string text;
+  std::string json;
+  std::vector<SyntaxError> errors;
+};
+
+Dumped DumpFormat(const std::string& kind, const SourceFile& file) {
+  Dumped d;
+  if (kind == "nginx") {
+    const nginx::ParseResult r = nginx::Parse(file);
+    d = {nginx::DumpTree(r, file.text), nginx::DumpTreeJson(r, file), r.errors};
+  } else if (kind == "apache") {
+    const apache::ParseResult r = apache::Parse(file);
+    d = {apache::DumpTree(file.text, r), apache::DumpJson(file, r), r.errors};
+  } else {
+    const systemd::ParseResult r = systemd::Parse(file.text);
+    d = {systemd::DumpTree(r), systemd::DumpJson(file, r), r.errors};
+  }
+  return d;
+}
+
+int DumpOther(const std::string& kind, const SourceFile& file, const std::string& format) {
+  const Dumped d = DumpFormat(kind, file);
+  std::vector<Finding> findings;
+  for (const SyntaxError& e : d.errors) findings.push_back(SyntaxFinding(file, e));
+  if (format == "json") {
+    JsonWriter w;
+    w.BeginObject();
+    w.Key("file").String(file.path);
+    w.Key("format").String(kind);
+    w.Key("tree").Raw(d.json);
+    WriteFindingsJson(w, findings);
+    w.EndObject();
+    std::cout << w.str() << "\n";
+  } else {
+    std::cout << d.text;
+    if (!d.text.empty() && d.text.back() != '\n') std::cout << "\n";
+    for (const Finding& f : findings)
+      std::cout << f.location.file << ":" << f.location.start.line << ":" << f.location.start.column
+                << ": error: " << f.message << " [SL001]\n";
+  }
+  return findings.empty() ? kExitClean : kExitFindings;
+}
+
 }  // namespace
 
 int RunParse(const std::string& path, const std::string& as, const std::string& format) {
@@ -89,7 +142,16 @@ int RunParse(const std::string& path, const std::string& as, const std::string& 
   const std::string kind = as.empty() ? GuessFormat(path, r.file->text) : as;
   if (format == "crossplane" && kind != "nginx") return Fail("--format crossplane is for nginx files");
   if (kind == "sysctl") return DumpSysctl(*r.file, format);
-  return Fail("parsing '" + kind + "' files is not available in this build");
+  if (format == "crossplane") {
+    // Includes are followed from the file's directory, as nginx does with -p.
+    const std::string dir(DirName(r.real_path));
+    const nginx::NginxConfig config = nginx::LoadNginx(sources, r.real_path, dir);
+    nginx::CrossplaneOptions opts;
+    opts.path_prefix = fs.Describe() == "/" ? "/" : "";
+    std::cout << nginx::CrossplaneJson(config, opts) << "\n";
+    return kExitClean;
+  }
+  return DumpOther(kind, *r.file, format);
 }
 
 }  // namespace synlint::cli
