@@ -1,6 +1,7 @@
 #include "linter/cli/show_model.h"
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "linter/json.h"
@@ -19,12 +20,9 @@ std::string Loc(const SysctlEntry& e) { return e.file->path + ":" + std::to_stri
 std::vector<const SysctlEntry*> Overridden(const Host& host, const std::string& key) {
   std::vector<const SysctlEntry*> hist = host.sysctl().History(key);
   std::vector<const SysctlEntry*> out;
-  const SysctlEntry* winner = hist.back();
+  std::set<const sysctl::Assignment*> seen{hist.back()->assignment};
   for (const SysctlEntry* e : hist) {
-    if (e->assignment == winner->assignment) continue;
-    if (std::any_of(out.begin(), out.end(), [&](const SysctlEntry* o) { return o->assignment == e->assignment; }))
-      continue;
-    out.push_back(e);
+    if (seen.insert(e->assignment).second) out.push_back(e);
   }
   return out;
 }

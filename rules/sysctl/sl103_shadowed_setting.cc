@@ -2,6 +2,7 @@
 // misleads readers), the same value set twice, /etc/sysctl.conf that
 // systemd-sysctl never reads, and keys the two loaders set differently.
 #include <algorithm>
+#include <set>
 
 #include "rules/sysctl/sysctl_edit.h"
 #include "rules/sysctl/sysctl_rules.h"
@@ -56,11 +57,10 @@ void CheckOverrides(RuleContext& ctx) {
     }
     if (hist.size() < 2) continue;
     const SysctlEntry* winner = hist.back();
-    std::vector<const sysctl::Assignment*> done{winner->assignment};
+    std::set<const sysctl::Assignment*> done{winner->assignment};
     for (auto it = hist.rbegin() + 1; it != hist.rend(); ++it) {
       const SysctlEntry& dead = **it;
-      if (std::find(done.begin(), done.end(), dead.assignment) != done.end()) continue;
-      done.push_back(dead.assignment);
+      if (!done.insert(dead.assignment).second) continue;  // applied twice (a 99-sysctl.conf link)
       Finding f;
       f.location = KeyLocation(dead);
       f.related.push_back(KeyLocation(*winner));
