@@ -2,6 +2,7 @@
 // print; they never recompute.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct Action {
 struct Report {
   std::vector<Finding> findings;          // sorted with FindingLess
   const SourceSet* sources = nullptr;     // to print source lines
+  /// When findings use display paths (hosts of .synlint.yaml): the file
+  /// behind each path; consulted before `sources`.
+  std::map<std::string, const SourceFile*> source_by_path;
   std::vector<RuleMeta> rules;            // metadata of every known rule
   std::vector<std::string> files_read;    // root-relative
   std::string root;                       // as given on the command line
@@ -28,6 +32,8 @@ struct Report {
   std::string diff;                       // unified diff of all fixes ("" if none)
   std::vector<Action> actions;            // needed after applying the diff
   size_t fixes_available = 0;
+  bool diff_requested = false;            // --diff: the diff is already shown
+  size_t suppressed = 0;                  // findings hidden by suppressions
   bool color = false;                     // text format only
   std::string tool_version;
   /// Prefix of rule doc links: docs_base_url + RuleMeta::doc_path.

@@ -18,6 +18,7 @@ namespace {
 const Rule kRules[] = {
     {&kSL001, CheckSL001},
     {&kSL002, CheckSL002},
+    {&kSL003, CheckSL003},
     {&kSL101, CheckSL101},
     {&kSL102, CheckSL102},
     {&kSL103, CheckSL103},

@@ -8,29 +8,61 @@
 
 namespace synlint {
 
+std::map<std::string, std::string> FileFormats(const Host& host) {
+  std::map<std::string, std::string> formats;
+  for (const auto& [path, parse] : host.sysctl_parses) formats[path] = "sysctl";
+  for (const ServiceFacts& s : host.services) {
+    for (const auto& [path, format] : s.files) formats.emplace(path, format);
+  }
+  return formats;
+}
+
 LintRun Lint(const FileSystem& fs, const HostOptions& host_options,
-             const FixOptions& fix_options, const FindingFilter& keep) {
+             const FixOptions& fix_options, const FindingFilter& keep,
+             const SuppressOptions& suppress) {
   LintRun run;
   run.host = LoadHost(fs, host_options);
+  std::vector<Finding> kept;
   for (Finding& f : RunRules(*run.host, fix_options)) {
-    if (keep(f)) run.findings.push_back(std::move(f));
+    if (keep(f)) kept.push_back(std::move(f));
   }
+  SuppressOptions opts = suppress;
+  if (!opts.rule_enabled) {
+    opts.rule_enabled = [&keep](std::string_view id) {
+      Finding probe;
+      probe.rule = std::string(id);
+      return keep(probe);
+    };
+  }
+  if (opts.known_rules.empty()) {
+    for (const Rule& r : AllRules()) opts.known_rules.emplace_back(r.meta->id);
+  }
+  SuppressionResult result =
+      ApplySuppressions(std::move(kept), run.host->sources, FileFormats(*run.host), opts);
+  for (Finding& f : result.findings) {
+    // SL003 findings are made after the filter ran: give it its say (a
+    // configured severity), though it cannot drop them (rule_enabled did).
+    if (f.rule == kSuppressionRule) keep(f);
+  }
+  run.findings = std::move(result.findings);
+  run.suppressed = std::move(result.suppressed);
   return run;
 }
 
 FixResult FixToConvergence(const FileSystem& fs, const HostOptions& host_options,
                            const FixOptions& fix_options, const FindingFilter& keep,
-                           Applicability min) {
+                           Applicability min, const SuppressOptions& suppress,
+                           const std::function<bool(const Finding&)>& fixable) {
   FixResult result;
   auto overlay_ptr = std::make_shared<OverlayFileSystem>(fs);
   OverlayFileSystem& overlay = *overlay_ptr;
   result.fixed_fs = overlay_ptr;
   for (int round = 0; round < kMaxFixRounds; ++round) {
-    LintRun run = Lint(overlay, host_options, fix_options, keep);
+    LintRun run = Lint(overlay, host_options, fix_options, keep, suppress);
     std::vector<const Fix*> fixes;
     std::vector<const Finding*> owners;
     for (const Finding& f : run.findings) {
-      if (f.fix && f.fix->applicability >= min && !f.fix->edits.empty()) {
+      if (f.fix && f.fix->applicability >= min && !f.fix->edits.empty() && (!fixable || fixable(f))) {
         fixes.push_back(&*f.fix);
         owners.push_back(&f);
       }

@@ -10,6 +10,7 @@
 #include "linter/overlay_file_system.h"
 #include "linter/finding.h"
 #include "linter/model/host.h"
+#include "linter/suppress/suppress.h"
 #include "rules/rule.h"
 
 namespace synlint {
@@ -19,12 +20,23 @@ using FindingFilter = std::function<bool(Finding&)>;
 
 struct LintRun {
   std::unique_ptr<Host> host;
-  std::vector<Finding> findings;  // filtered, sorted
+  std::vector<Finding> findings;    // filtered, not suppressed, plus SL003; sorted
+  std::vector<Finding> suppressed;  // removed by inline suppressions or per-file-ignores
 };
 
-/// Loads the host and runs the rules once.
+/// Loads the host, runs the rules once, keeps what `keep` accepts (it may
+/// also change a finding's severity) and applies suppressions (inline
+/// comments and `suppress.per_file_ignores`), adding SL003 findings. Unless
+/// set, `suppress.rule_enabled` asks `keep` and `suppress.known_rules` is
+/// every registered rule.
 LintRun Lint(const FileSystem& fs, const HostOptions& host_options,
-             const FixOptions& fix_options, const FindingFilter& keep);
+             const FixOptions& fix_options, const FindingFilter& keep,
+             const SuppressOptions& suppress = {});
+
+/// Each file the host read and its format ("sysctl", "nginx", "apache",
+/// "systemd", ...), keyed by root-relative path: where suppression comments
+/// are looked for and how they are read.
+std::map<std::string, std::string> FileFormats(const Host& host);
 
 struct FixResult {
   /// Final contents of every file the fixes touched (root-relative path).
@@ -47,8 +59,10 @@ inline constexpr int kMaxFixRounds = 8;
 
 /// Applies every fix at or above `min` (Safe, or Unsafe with --unsafe-fixes)
 /// in memory, re-linting after each round until no fix applies.
+/// Suppressed findings are not fixed, nor those `fixable` (when set) refuses.
 FixResult FixToConvergence(const FileSystem& fs, const HostOptions& host_options,
                            const FixOptions& fix_options, const FindingFilter& keep,
-                           Applicability min);
+                           Applicability min, const SuppressOptions& suppress = {},
+                           const std::function<bool(const Finding&)>& fixable = nullptr);
 
 }  // namespace synlint

@@ -37,12 +37,19 @@ Action ReListen(const Host& host, const ServiceFacts& s, bool request_changed) {
           s.service};
 }
 
-bool SysctlFilesDiffer(const Host& a, const Host& b) {
-  const auto& fa = a.sysctl_discovery().files;
-  const auto& fb = b.sysctl_discovery().files;
-  if (fa.size() != fb.size()) return true;
-  for (size_t i = 0; i < fa.size(); ++i) {
-    if (fa[i].listed_as != fb[i].listed_as || fa[i].file->text != fb[i].file->text) return true;
+/// Whether the loader would write anything different: the same writes in the
+/// same order leave the kernel in the same state, so a change that only
+/// touches comments, whitespace or file names needs no reload.
+bool SysctlWritesDiffer(const Host& a, const Host& b) {
+  const auto& ea = a.sysctl().entries();
+  const auto& eb = b.sysctl().entries();
+  if (ea.size() != eb.size()) return true;
+  for (size_t i = 0; i < ea.size(); ++i) {
+    const sysctl::Assignment& x = *ea[i].assignment;
+    const sysctl::Assignment& y = *eb[i].assignment;
+    if (x.name != y.name || x.text != y.text || x.exclusion != y.exclusion ||
+        x.ignore_failure != y.ignore_failure)
+      return true;
   }
   return false;
 }
@@ -84,7 +91,7 @@ std::vector<ListenerChange> ListenerChanges(const Host& before, const Host& afte
 
 std::vector<Action> RestartActions(const Host& before, const Host& after) {
   std::vector<Action> out;
-  if (SysctlFilesDiffer(before, after)) {
+  if (SysctlWritesDiffer(before, after)) {
     if (after.loader == sysctl::Loader::kSystemd)
       out.push_back({"systemctl restart systemd-sysctl", "applies the sysctl.d files now, as at boot",
                      "sysctl"});

@@ -111,6 +111,7 @@ class JsonFormatter : public Formatter {
     w.Key("warnings").Uint(c.warnings);
     w.Key("infos").Uint(c.infos);
     w.Key("fixable").Uint(r.fixes_available);
+    w.Key("suppressed").Uint(r.suppressed);
     w.EndObject();
     w.Key("diff");
     if (r.diff.empty()) {

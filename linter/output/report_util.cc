@@ -34,6 +34,7 @@ std::string RuleHelpUri(const Report& r, const RuleMeta& rule) {
 }
 
 const SourceFile* FindSource(const Report& r, const std::string& path) {
+  if (auto it = r.source_by_path.find(path); it != r.source_by_path.end()) return it->second;
   return r.sources ? r.sources->Find(path) : nullptr;
 }
 

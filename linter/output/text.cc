@@ -98,7 +98,9 @@ void WriteFinding(const Report& r, const Finding& f, const Painter& paint,
 void WriteSummary(const Report& r, std::ostream& out) {
   out << CountNoun(r.files_count, "file", "files") << " checked: ";
   if (r.findings.empty()) {
-    out << "no findings\n";
+    out << "no findings";
+    if (r.suppressed > 0) out << " (" << r.suppressed << " suppressed)";
+    out << '\n';
     return;
   }
   const SeverityCounts c = CountSeverities(r.findings);
@@ -112,7 +114,10 @@ void WriteSummary(const Report& r, std::ostream& out) {
   add(c.warnings, "warning", "warnings");
   add(c.infos, "info", "info");
   out << counts;
-  if (r.fixes_available > 0) {
+  if (r.suppressed > 0) out << " (" << r.suppressed << " suppressed)";
+  if (r.fixes_available > 0 && r.diff_requested) {
+    out << "; " << CountNoun(r.fixes_available, "fix", "fixes") << " available (--fix to apply)";
+  } else if (r.fixes_available > 0) {
     out << "; " << CountNoun(r.fixes_available, "fix", "fixes")
         << " available (run with --diff to see "
         << (r.fixes_available == 1 ? "it" : "them") << ", --fix to apply)";
