@@ -1,9 +1,11 @@
 // `synlint check`: lint a host, print findings, show or apply fixes.
 #include <fstream>
+#include <set>
 #include <iostream>
 #include <sstream>
 
 #include "linter/cli/options.h"
+#include "linter/cli/project.h"
 #include "linter/cli/write_fixes.h"
 #include "linter/diff.h"
 #include "linter/engine/actions.h"
@@ -18,6 +20,7 @@ namespace {
 struct CheckArgs {
   HostArgs host;
   FilterArgs filter;
+  ProjectArgs project;
   std::string format = "text";
   std::string output;
   std::string color = "auto";
@@ -27,6 +30,8 @@ struct CheckArgs {
   bool fix = false;
   bool unsafe_fixes = false;
   std::string changed_since;
+  const CLI::Option* root_option = nullptr;
+  const CLI::Option* fail_on_option = nullptr;
 };
 
 std::optional<Severity> Threshold(const std::string& fail_on) {
@@ -34,70 +39,126 @@ std::optional<Severity> Threshold(const std::string& fail_on) {
   return ParseSeverity(fail_on);
 }
 
-std::string BuildDiff(const FixResult& fix) {
-  std::string out;
+/// The diff of one host's fixes, with the paths the user sees; template
+/// files show their template text.
+bool AppendDiff(const Target& t, const FixResult& fix, std::string* out, std::string* err) {
   for (const auto& [path, text] : fix.fixed) {
     auto orig = fix.original.find(path);
     const bool exists = orig != fix.original.end();
-    out += UnifiedDiff(path, exists ? orig->second : "", text, exists);
+    std::string before = exists ? orig->second : "", after = text;
+    if (t.tree) {
+      if ((exists && !t.tree->ToRepoContents(path, orig->second, &before, err)) ||
+          !t.tree->ToRepoContents(path, text, &after, err))
+        return false;
+    }
+    *out += UnifiedDiff(t.DisplayPath(path), before, after, exists);
   }
-  return out;
+  return true;
+}
+
+size_t CountFixable(const std::vector<Finding>& findings, Applicability min) {
+  size_t n = 0;
+  for (const Finding& f : findings) n += f.fix && f.fix->applicability >= min;
+  return n;
 }
 
 int RunCheck(const CheckArgs& a) {
-  HostOptions host_options;
   std::string err;
-  if (!a.host.ToHostOptions(&host_options, &err)) return Fail(err);
-  auto fs = a.host.OpenRoot(&err);
-  if (!fs) return Fail(err);
+  Project project;
+  if (!LoadProject(a.host, a.root_option->count() > 0, a.filter, a.project, &project, &err))
+    return Fail(err);
   auto formatter = MakeFormatter(a.format);
   if (!formatter) return Fail("--format: unknown format '" + a.format + "'");
-  std::unique_ptr<GitFileSystem> git;
-  std::unique_ptr<Host> baseline;
-  if (!a.changed_since.empty()) {
-    git = GitFileSystem::Open(a.host.root.empty() ? "/" : a.host.root, a.changed_since, &err);
-    if (!git) return Fail(err);
-    baseline = LoadHost(*git, host_options);
-    host_options.baseline = baseline.get();
-    host_options.baseline_rev = a.changed_since;
-  }
+  std::string fail_on = a.fail_on;
+  if (a.fail_on_option->count() == 0 && project.fail_on) fail_on = *project.fail_on;
+
   FixOptions fix_options;
   fix_options.sysctl_override_name = a.override_name;
-  const FindingFilter keep = a.filter.ToFilter();
-
-  LintRun run = Lint(*fs, host_options, fix_options, keep);
-  Report report;
-  report.root = a.host.root;
-  report.kernel = run.host->kernel.ToString();
-  report.tool_version = SYNLINT_VERSION;
-  for (const Rule& r : AllRules()) report.rules.push_back(*r.meta);
-  report.files_read = run.host->files_read;
-  report.files_count = run.host->files_read.size();
   const Applicability min = a.unsafe_fixes ? Applicability::kUnsafe : Applicability::kSafe;
-  for (const Finding& f : run.findings) report.fixes_available += f.fix && f.fix->applicability >= min;
+  const bool several = project.targets.size() > 1;
 
-  std::unique_ptr<Host> after;  // the host as fixed, when --fix wrote files
-  std::vector<Finding> findings = run.findings;
-  if (a.diff || a.fix) {
-    const FixResult fix = FixToConvergence(*fs, host_options, fix_options, keep, min);
-    if (!fix.converged)
-      std::cerr << "synlint: warning: fixes did not settle after " << kMaxFixRounds << " rounds\n";
-    report.diff = BuildDiff(fix);
-    report.actions = ActionsForFix(*run.host, fix);
-    if (a.fix && !fix.fixed.empty()) {
-      if (!WriteFixes(*fs, fix, &err)) return Fail(err);
-      LintRun again = Lint(*fs, host_options, fix_options, keep);
-      findings = again.findings;
-      report.files_read = again.host->files_read;
-      run = std::move(again);
-      report.fixes_available = 0;
-      for (const Finding& f : findings) report.fixes_available += f.fix && f.fix->applicability >= min;
-      std::cerr << "synlint: applied " << fix.fixes_applied << " fix(es) to " << fix.fixed.size()
-                << " file(s)\n";
+  Report report;
+  report.root = project.config && project.targets.size() != 1 ? project.config->base_dir : a.host.root;
+  report.tool_version = SYNLINT_VERSION;
+  report.diff_requested = a.diff;
+  for (const Rule& r : AllRules()) report.rules.push_back(*r.meta);
+  std::vector<LintRun> runs;  // keeps the sources the report points into
+  std::vector<std::unique_ptr<Host>> baselines;
+  std::vector<std::unique_ptr<GitFileSystem>> gits;
+  std::set<std::string> kernels;
+
+  for (Target& t : project.targets) {
+    HostOptions host_options = t.host_options;
+    if (!a.changed_since.empty()) {
+      if (t.tree)
+        return Fail("--changed-since: host '" + t.name + "' is a list of files, not a tree in git");
+      auto git = GitFileSystem::Open(t.root_dir, a.changed_since, &err);
+      if (!git) return Fail(err);
+      baselines.push_back(LoadHost(*git, host_options));
+      host_options.baseline = baselines.back().get();
+      host_options.baseline_rev = a.changed_since;
+      gits.push_back(std::move(git));
     }
+    // Findings judged on template placeholders say nothing; fixes that would
+    // rewrite template text are dropped (the finding stays).
+    const FindingFilter keep = [&project, &t](Finding& f) {
+      if (!project.keep(f) || t.OnTemplateText(f)) return false;
+      if (f.fix && t.tree) {
+        for (const TextEdit& e : f.fix->edits) {
+          if (t.tree->SpanTouchesTemplate(e.file, e.span)) {
+            f.fix.reset();
+            break;
+          }
+        }
+      }
+      return true;
+    };
+    SuppressOptions suppress = project.suppress;
+    suppress.repo_path = [&t](const std::string& p) { return t.RepoPath(p); };
+    auto concerns = [&project, &t](const Finding& f) {
+      if (project.only_files.empty()) return true;
+      Finding shown = f;
+      MapPaths(&shown, [&t](const std::string& p) { return t.DisplayPath(p); });
+      return ConcernsFiles(shown, project.only_files);
+    };
+
+    LintRun run = Lint(*t.fs, host_options, fix_options, keep, suppress);
+    if (a.diff || a.fix) {
+      const FixResult fix =
+          FixToConvergence(*t.fs, host_options, fix_options, keep, min, suppress, concerns);
+      if (!fix.converged)
+        std::cerr << "synlint: warning: fixes did not settle after " << kMaxFixRounds << " rounds\n";
+      if (!AppendDiff(t, fix, &report.diff, &err)) return Fail(err);
+      for (Action action : ActionsForFix(*run.host, fix)) {
+        if (several) action.reason = "host " + t.name + ": " + action.reason;
+        report.actions.push_back(std::move(action));
+      }
+      if (a.fix && !fix.fixed.empty()) {
+        if (!WriteFixes(*t.fs, fix, &err)) return Fail(err);
+        run = Lint(*t.fs, host_options, fix_options, keep, suppress);
+        std::cerr << "synlint: applied " << fix.fixes_applied << " fix(es) to " << fix.fixed.size()
+                  << " file(s)" << (t.name.empty() ? "" : " of host " + t.name) << "\n";
+      }
+    }
+    kernels.insert(run.host->kernel.ToString());
+    for (Finding f : run.findings) {
+      if (!concerns(f)) continue;
+      MapPaths(&f, [&t](const std::string& p) { return t.DisplayPath(p); });
+      report.findings.push_back(std::move(f));
+    }
+    for (const Finding& f : run.suppressed) report.suppressed += concerns(f);
+    for (const std::string& p : run.host->files_read) report.files_read.push_back(t.DisplayPath(p));
+    if (t.display_from_cwd) {
+      for (const auto& [path, file] : run.host->sources.files())
+        report.source_by_path[t.DisplayPath(path)] = file.get();
+    } else {
+      report.sources = &run.host->sources;
+    }
+    runs.push_back(std::move(run));
   }
-  report.findings = findings;
-  report.sources = &run.host->sources;
+  for (const std::string& k : kernels) report.kernel += (report.kernel.empty() ? "" : ", ") + k;
+  report.files_count = report.files_read.size();
+  report.fixes_available = CountFixable(report.findings, min);
 
   std::ofstream file;
   if (!a.output.empty()) {
@@ -117,9 +178,9 @@ int RunCheck(const CheckArgs& a) {
   } else {
     formatter->Write(report, findings_out);
   }
-  const auto threshold = Threshold(a.fail_on);
+  const auto threshold = Threshold(fail_on);
   if (!threshold) return kExitClean;
-  for (const Finding& f : findings) {
+  for (const Finding& f : report.findings) {
     if (f.severity >= *threshold) return kExitFindings;
   }
   return kExitClean;
@@ -131,7 +192,9 @@ void AddCheck(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<CheckArgs>();
   CLI::App* cmd = app.add_subcommand("check", "Lint a host's sysctl and listener configuration (the default)");
   args->host.Add(cmd);
+  args->root_option = cmd->get_option("--root");
   args->filter.Add(cmd);
+  args->project.Add(cmd);
   cmd->add_option("--format", args->format, "Output format: text, json, sarif, github, gcc, junit")
       ->capture_default_str()
       ->group("Output");
@@ -146,6 +209,7 @@ void AddCheck(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str()
       ->group("Output");
+  args->fail_on_option = cmd->get_option("--fail-on");
   cmd->add_flag("--diff", args->diff,
                 "Print the fixes as a unified diff (git apply / patch -p1 from the root); in text "
                 "format the diff goes to stdout and findings to stderr")

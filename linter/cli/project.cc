@@ -1,0 +1,295 @@
+#include "linter/cli/project.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "rules/registry.h"
+
+namespace synlint::cli {
+
+namespace {
+
+namespace stdfs = std::filesystem;
+
+stdfs::path Cwd() {
+  std::error_code ec;
+  stdfs::path cwd = stdfs::current_path(ec);
+  return ec ? stdfs::path("/") : cwd;
+}
+
+stdfs::path Absolute(const std::string& p) {
+  std::error_code ec;
+  return stdfs::absolute(p, ec).lexically_normal();
+}
+
+/// `path` relative to the current directory when below it, else absolute.
+std::string FromCwd(const stdfs::path& abs) {
+  const stdfs::path rel = abs.lexically_relative(Cwd());
+  if (!rel.empty() && *rel.begin() != "..") return rel.string();
+  return abs.string();
+}
+
+bool Inside(const stdfs::path& path, const stdfs::path& dir) {
+  const stdfs::path rel = path.lexically_relative(dir);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+/// The severity configured for `id`: the longest matching ID or prefix wins.
+std::optional<Severity> ConfiguredSeverity(const std::map<std::string, Severity>& map,
+                                           const std::string& id) {
+  std::optional<Severity> best;
+  size_t best_len = 0;
+  for (const auto& [key, sev] : map) {
+    if (id.rfind(key, 0) == 0 && key.size() >= best_len) {
+      best = sev;
+      best_len = key.size();
+    }
+  }
+  return best;
+}
+
+void PrintConfigErrors(const std::vector<ConfigError>& errors) {
+  for (const ConfigError& e : errors) std::cerr << "synlint: error: " << e.ToString() << "\n";
+}
+
+}  // namespace
+
+void ProjectArgs::Add(CLI::App* app) {
+  app->add_option("files", files,
+                  "Report only findings in these files (as pre-commit passes them); each file's whole "
+                  "host is still read for cross-file rules")
+      ->group("Project");
+  app->add_option("--config", config,
+                  "Read settings and hosts from FILE (default: the nearest .synlint.yaml in the "
+                  "current directory or above)")
+      ->group("Project");
+  app->add_flag("--no-config", no_config, "Ignore any .synlint.yaml")->group("Project");
+  app->add_option("--host", hosts, "Check only these hosts of .synlint.yaml (repeatable)")
+      ->delimiter(',')
+      ->group("Project");
+  app->add_flag("--no-inline-suppressions", no_inline_suppressions,
+                "Honour no '# synlint: disable=' comment and report each one (SL003); only the "
+                "config file may silence findings")
+      ->group("Rules");
+}
+
+std::string Target::DisplayPath(const std::string& path) const {
+  if (!display_from_cwd) return path;
+  if (tree) {
+    const std::string repo = tree->ToRepoPath(path);
+    const stdfs::path p(repo);
+    return FromCwd(p.is_absolute() ? p : (stdfs::path(repo_dir) / p).lexically_normal());
+  }
+  return FromCwd((stdfs::path(root_dir) / path).lexically_normal());
+}
+
+std::string Target::RepoPath(const std::string& path) const {
+  if (tree) return tree->ToRepoPath(path);
+  if (repo_dir.empty()) return path;
+  const stdfs::path abs = (stdfs::path(root_dir) / path).lexically_normal();
+  return Inside(abs, repo_dir) ? abs.lexically_relative(repo_dir).string() : abs.string();
+}
+
+bool Target::OnTemplateText(const Finding& f) const {
+  if (!tree) return false;
+  // The whole lines of the place: a finding at a sysctl key is about the
+  // value beside it.
+  auto touches = [&](const Location& l) {
+    if (l.file.empty()) return false;
+    std::string text, err;
+    if (!tree->ReadFile(l.file, &text, &err)) return false;
+    const size_t from = l.span.begin > text.size() ? text.size() : l.span.begin;
+    const size_t line_begin = text.rfind('\n', from == 0 ? 0 : from - 1);
+    size_t line_end = text.find('\n', l.span.end > from ? l.span.end : from);
+    if (line_end == std::string::npos) line_end = text.size();
+    const size_t begin = line_begin == std::string::npos || from == 0 ? 0 : line_begin + 1;
+    return tree->SpanTouchesTemplate(
+        l.file, Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(line_end)});
+  };
+  if (touches(f.location)) return true;
+  for (const Location& r : f.related) {
+    if (touches(r)) return true;
+  }
+  return false;
+}
+
+bool ConcernsFiles(const Finding& f, const std::set<std::string>& only) {
+  if (only.empty() || only.count(f.location.file)) return true;
+  for (const Location& r : f.related) {
+    if (only.count(r.file)) return true;
+  }
+  return false;
+}
+
+void MapPaths(Finding* f, const std::function<std::string(const std::string&)>& map) {
+  if (!f->location.file.empty()) f->location.file = map(f->location.file);
+  for (Location& r : f->related) {
+    if (!r.file.empty()) r.file = map(r.file);
+  }
+  if (f->fix) {
+    for (TextEdit& e : f->fix->edits) e.file = map(e.file);
+  }
+}
+
+bool LoadProject(const HostArgs& host_args, bool root_given, const FilterArgs& filter,
+                 const ProjectArgs& args, Project* out, std::string* err) {
+  // 1. The config file.
+  std::optional<std::string> config_path;
+  if (!args.config.empty()) {
+    if (args.no_config) {
+      *err = "--config and --no-config exclude each other";
+      return false;
+    }
+    config_path = args.config;
+  } else if (!args.no_config) {
+    config_path = FindConfig(Cwd().string());
+  }
+  if (config_path) {
+    std::vector<std::string> known;
+    for (const Rule& r : AllRules()) known.emplace_back(r.meta->id);
+    Config config;
+    std::vector<ConfigError> errors;
+    if (!LoadConfig(*config_path, known, &config, &errors)) {
+      PrintConfigErrors(errors);
+      *err = "'" + *config_path + "' is not a valid synlint config (" + std::to_string(errors.size()) +
+             " problem" + (errors.size() == 1 ? "" : "s") + ")";
+      return false;
+    }
+    out->config = std::move(config);
+  }
+  const Config* config = out->config ? &*out->config : nullptr;
+
+  // 2. Host settings: the command line wins over the config file.
+  HostOptions base;
+  if (!host_args.ToHostOptions(&base, err)) return false;
+  if (config) {
+    if (host_args.kernel.empty() && config->kernel) base.kernel = config->kernel;
+    if (host_args.sysctl_loader.empty() && config->sysctl_loader) base.loader = config->sysctl_loader;
+    if (host_args.systemd_version <= 0 && config->systemd_version)
+      base.systemd_version = config->systemd_version;
+    out->fail_on = config->fail_on;
+  }
+
+  // 3. Rule selection and severities.
+  std::vector<std::string> select = filter.select;
+  std::vector<std::string> ignore = filter.ignore;
+  std::map<std::string, Severity> severity;
+  if (config) {
+    if (select.empty()) select = config->rules.select;
+    ignore.insert(ignore.end(), config->rules.ignore.begin(), config->rules.ignore.end());
+    severity = config->rules.severity;
+  }
+  out->keep = [select, ignore, severity](Finding& f) {
+    if (!select.empty() && !RuleListMatches(select, f.rule)) return false;
+    if (RuleListMatches(ignore, f.rule)) return false;
+    if (auto s = ConfiguredSeverity(severity, f.rule)) f.severity = *s;
+    return true;
+  };
+  out->suppress.no_inline = args.no_inline_suppressions || (config && config->no_inline_suppressions);
+  if (config) {
+    for (const auto& [pattern, rules] : config->rules.per_file_ignores)
+      out->suppress.per_file_ignores.push_back({pattern, rules});
+  }
+
+  // 4. The hosts.
+  const bool use_config_hosts = config && !config->hosts.empty() && !root_given;
+  if (!use_config_hosts) {
+    if (!args.hosts.empty()) {
+      *err = config ? "--host: '" + *config_path + "' describes no hosts (or --root was given)"
+                    : "--host needs a .synlint.yaml that describes hosts";
+      return false;
+    }
+    Target t;
+    t.fs = host_args.OpenRoot(err);
+    if (!t.fs) return false;
+    t.root_dir = Absolute(host_args.root.empty() ? "/" : host_args.root).string();
+    t.repo_dir = config ? config->base_dir : "";
+    t.host_options = base;
+    for (const std::string& f : args.files) {
+      const stdfs::path abs = Absolute(f);
+      if (!Inside(abs, t.root_dir)) {
+        *err = "'" + f + "' is not inside the root '" + host_args.root + "'" +
+               (config ? "" : "; to check files of a repository, describe its hosts in .synlint.yaml");
+        return false;
+      }
+      out->only_files.insert(abs.lexically_relative(t.root_dir).string());
+    }
+    out->targets.push_back(std::move(t));
+    return true;
+  }
+
+  std::vector<const HostConfig*> hosts;
+  for (const std::string& name : args.hosts) {
+    const HostConfig* h = config->FindHost(name);
+    if (!h) {
+      *err = "--host: no host '" + name + "' in '" + *config_path + "'";
+      return false;
+    }
+    hosts.push_back(h);
+  }
+  if (hosts.empty()) {
+    for (const HostConfig& h : config->hosts) hosts.push_back(&h);
+  }
+  if (!args.files.empty()) {
+    // Only the hosts the files belong to; a change to the config concerns all.
+    const stdfs::path config_abs = Absolute(*config_path);
+    bool all = false;
+    std::vector<std::string> files;
+    for (const std::string& f : args.files) {
+      const stdfs::path abs = Absolute(f);
+      if (abs == config_abs) {
+        all = true;
+        continue;
+      }
+      files.push_back(f);
+      out->only_files.insert(FromCwd(abs));
+      bool owned = false;
+      for (const HostConfig* h : hosts) owned |= HostContainsFile(*config, *h, f);
+      if (!owned)
+        std::cerr << "synlint: warning: '" << f << "' belongs to no host in '" << *config_path
+                  << "'; not checked\n";
+    }
+    if (all) {
+      out->only_files.clear();
+    } else {
+      std::vector<const HostConfig*> concerned;
+      for (const HostConfig* h : hosts) {
+        for (const std::string& f : files) {
+          if (HostContainsFile(*config, *h, f)) {
+            concerned.push_back(h);
+            break;
+          }
+        }
+      }
+      hosts = concerned;
+    }
+  }
+  for (const HostConfig* h : hosts) {
+    Target t;
+    t.name = h->name;
+    t.repo_dir = config->base_dir;
+    t.host_options = base;
+    t.host_options.running_kernel.clear();  // a repository's host is not this machine
+    t.display_from_cwd = true;
+    if (h->is_root()) {
+      t.root_dir = h->root_dir;
+      t.fs = std::make_unique<DiskFileSystem>(h->root_dir);
+    } else {
+      std::vector<ConfigError> errors;
+      auto tree = BuildHostTree(*config, *h, &errors);
+      if (!errors.empty()) {
+        PrintConfigErrors(errors);
+        *err = "host '" + h->name + "' in '" + *config_path + "' cannot be assembled";
+        return false;
+      }
+      t.tree = tree.get();
+      t.fs = std::move(tree);
+    }
+    out->targets.push_back(std::move(t));
+  }
+  return true;
+}
+
+}  // namespace synlint::cli

@@ -1,0 +1,72 @@
+// What one `synlint check` invocation looks at: the hosts (from --root or
+// from `.synlint.yaml`), the rule settings (command line over config file),
+// the suppressions, and the files the user asked about.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "linter/cli/options.h"
+#include "linter/config/config.h"
+#include "linter/config/host_tree.h"
+#include "linter/suppress/suppress.h"
+
+namespace synlint::cli {
+
+/// --config, --no-config, --host, --no-inline-suppressions and FILE...
+struct ProjectArgs {
+  std::string config;
+  bool no_config = false;
+  std::vector<std::string> hosts;
+  bool no_inline_suppressions = false;
+  std::vector<std::string> files;
+  void Add(CLI::App* app);
+};
+
+/// One host to lint.
+struct Target {
+  std::string name;                  // the host's name in .synlint.yaml; "" for --root
+  std::unique_ptr<FileSystem> fs;    // DiskFileSystem, or a HostTreeFileSystem
+  HostTreeFileSystem* tree = nullptr;  // file-list hosts
+  std::string root_dir;              // root hosts and --root: the directory
+  std::string repo_dir;              // the config file's directory ("" without config)
+  HostOptions host_options;
+  bool display_from_cwd = false;     // config hosts: show paths relative to the current directory
+
+  /// What the user sees for root-relative `path` (and what diffs use).
+  std::string DisplayPath(const std::string& path) const;
+  /// The path `per-file-ignores` patterns match: relative to the config's directory.
+  std::string RepoPath(const std::string& path) const;
+  /// Whether `f` is judged on template text (a placeholder), so says nothing:
+  /// its place or a related place touches a masked template tag.
+  bool OnTemplateText(const Finding& f) const;
+};
+
+struct Project {
+  std::optional<Config> config;
+  std::vector<Target> targets;
+  FindingFilter keep;                // rule selection and severities
+  SuppressOptions suppress;          // shared settings; repo_path is set per target
+  std::optional<std::string> fail_on;  // from the config file
+  /// Display paths of the files named on the command line; empty: report all.
+  std::set<std::string> only_files;
+};
+
+/// Builds the project. `root_given`: --root was on the command line (it
+/// then wins over the config's hosts). Config problems are all printed to
+/// stderr; returns false with `err` for the message to fail with.
+bool LoadProject(const HostArgs& host_args, bool root_given, const FilterArgs& filter,
+                 const ProjectArgs& args, Project* out, std::string* err);
+
+/// Whether a finding concerns one of `only` (its place or a related one).
+bool ConcernsFiles(const Finding& f, const std::set<std::string>& only);
+
+/// Rewrites every path in `f` (location, related, fix edits) with `map`.
+void MapPaths(Finding* f, const std::function<std::string(const std::string&)>& map);
+
+}  // namespace synlint::cli

@@ -1,0 +1,92 @@
+// A host described in .synlint.yaml, seen as an /etc-shaped root.
+//
+// A root host (`root: hosts/web`) is its directory. A file-list host is a
+// virtual tree whose files are repository files:
+//   sysctl   each file        -> etc/sysctl.d/<name>  (sysctl.conf -> etc/sysctl.conf;
+//                                ".conf" is added to a name without it)
+//   nginx    the first file   -> etc/nginx/nginx.conf, and its whole directory
+//                                -> etc/nginx/ so relative includes work; later
+//                                files outside that directory -> etc/nginx/conf.d/<name>
+//   apache   the first file   -> etc/apache2/apache2.conf, its directory -> etc/apache2/;
+//                                later files outside it -> etc/apache2/conf-enabled/<name>
+//   systemd  each unit        -> etc/systemd/system/<name> (a file in a "*.d"
+//                                directory -> etc/systemd/system/<that dir>/<name>)
+// `<name>` is the file name without a ".j2" suffix; inside a mapped directory
+// "x.conf.j2" is also seen as "x.conf" (unless "x.conf" exists).
+//
+// Templates (".j2", or text with "{{"/"{%") are served masked (see
+// template_mask.h). Writes go to the repository file; a masked file gets its
+// template text back first, and a fix that would change template text is
+// refused. Everything else is read-only.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "linter/config/config.h"
+#include "linter/file_system.h"
+#include "linter/source.h"
+
+namespace synlint {
+
+class HostTreeFileSystem : public FileSystem {
+ public:
+  /// `base_dir` is the absolute directory repository paths are relative to.
+  explicit HostTreeFileSystem(std::string base_dir);
+
+  /// Shows repository file `repo_path` (relative to base_dir, or absolute) at `virtual_path`.
+  void MapFile(const std::string& virtual_path, const std::string& repo_path);
+  /// Shows repository directory `repo_dir` and everything below it at `virtual_dir` ("" = the root).
+  void MapDir(const std::string& virtual_dir, const std::string& repo_dir);
+
+  /// The repository path (relative to base_dir when inside it, else absolute)
+  /// of a virtual path; for a file a fix would create, where it would be
+  /// written. `virtual_path` unchanged when no repository place corresponds.
+  std::string ToRepoPath(const std::string& virtual_path) const;
+  /// Whether the file is served masked.
+  bool IsTemplate(const std::string& virtual_path) const;
+  /// Whether `span` of the file touches masked template text, so the value
+  /// there is a placeholder and must not be judged.
+  bool SpanTouchesTemplate(const std::string& virtual_path, Span span) const;
+  /// The text WriteFile() would write for `contents` (template text restored),
+  /// for showing diffs with repository text. False with `err` when refused.
+  bool ToRepoContents(const std::string& virtual_path, std::string_view contents, std::string* out,
+                      std::string* err) const;
+
+  NodeStat Lstat(const std::string& path) const override;
+  bool ReadLink(const std::string& path, std::string* target) const override;
+  bool ReadFile(const std::string& path, std::string* contents, std::string* err) const override;
+  std::vector<std::string> ListDir(const std::string& path) const override;
+  bool WriteFile(const std::string& path, std::string_view contents, uint32_t new_mode,
+                 std::string* err) override;
+  std::string Describe() const override { return base_dir_; }
+
+ private:
+  struct Masked {
+    bool is_template = false;
+    std::vector<Span> spans;
+  };
+  /// Absolute disk path shown at `path`, or nullopt. `for_write`: also where
+  /// a new file would go.
+  std::optional<std::string> DiskPath(const std::string& path, bool for_write) const;
+  bool IsSyntheticDir(const std::string& path) const;
+  const Masked& MaskOf(const std::string& path) const;
+
+  std::string base_dir_;
+  DiskFileSystem disk_{"/"};
+  std::map<std::string, std::string> files_;  // virtual -> absolute disk path
+  std::map<std::string, std::string> dirs_;   // virtual dir -> absolute disk dir
+  std::set<std::string> hidden_;              // disk files mapped by name: not shown again via a dir
+  mutable std::map<std::string, Masked> masks_;
+};
+
+/// Builds the tree of `host` (either kind). Problems (two files mapping to
+/// one place) are appended to `errors` with the list entry's location.
+std::unique_ptr<HostTreeFileSystem> BuildHostTree(const Config& config, const HostConfig& host,
+                                                  std::vector<ConfigError>* errors);
+
+}  // namespace synlint
