@@ -56,5 +56,6 @@ void AddShow(CLI::App& app, int* exit_code);
 void AddRules(CLI::App& app, int* exit_code);
 void AddExplain(CLI::App& app, int* exit_code);
 void AddParse(CLI::App& app, int* exit_code);
+void AddTune(CLI::App& app, int* exit_code);
 
 }  // namespace synlint::cli
