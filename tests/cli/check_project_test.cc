@@ -169,5 +169,21 @@ TEST_F(CheckProject, ConfigErrorsNameLineAndColumn) {
   EXPECT_EQ(ignored.exit_code, 1) << Describe(ignored);
 }
 
+TEST_F(CheckProject, RelativeFilesWithoutAConfigAreAnError) {
+  // Checking '/' for a repository's file would silently report nothing.
+  CommandResult r = Synlint("--no-config hosts/web/etc/sysctl.conf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("'hosts/web/etc/sysctl.conf': no .synlint.yaml found"), std::string::npos)
+      << Describe(r);
+  // With --root, a file inside it limits the report to that file.
+  r = Synlint("--no-config --root hosts/web --format gcc hosts/web/etc/sysctl.conf");
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_EQ(r.out, kWebSl103.substr(std::string("hosts/web/").size()));
+  r = Synlint("--no-config --root hosts/web hosts/legacy/etc/sysctl.conf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "synlint: error: 'hosts/legacy/etc/sysctl.conf' is not inside the root 'hosts/web'; to "
+                   "check files of a repository, describe its hosts in .synlint.yaml\n");
+}
+
 }  // namespace
 }  // namespace synlint::testing
