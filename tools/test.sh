@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash tools/setup.sh --test
 [[ -f build/tools/node/node_modules/ajv/package.json ]] || bash tools/install_sarif_validator.sh build/tools/node
+# Debian's nginx and Apache unpacked (never installed or started) for the
+# tests that run `nginx -t` / `apache2ctl -t` on fixed configs.
+bash tools/install_servers.sh build/tools/servers
 jobs=$(nproc)
 
 # Real-world configs from Debian's packages, unpacked for the parser tests
