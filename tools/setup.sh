@@ -4,7 +4,8 @@
 #   tools/setup.sh          build dependencies
 #   tools/setup.sh --test   also the test tools (clang with its sanitizer
 #                           runtime, Node.js for the SARIF schema check,
-#                           git and patch for the diff tests)
+#                           git and patch for the diff tests, man, groff
+#                           and zsh for the man page and completion tests)
 set -euo pipefail
 
 # Libraries and tools checked as Debian packages.
@@ -14,7 +15,8 @@ want=(cmake ninja-build g++ libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-d
 declare -A commands=()
 if [[ "${1:-}" == "--test" ]]; then
   want+=(libclang-rt-14-dev)
-  commands=([clang++]=clang [git]=git [patch]=patch [node]=nodejs [npm]=npm [python3]=python3)
+  commands=([clang++]=clang [git]=git [patch]=patch [node]=nodejs [npm]=npm [python3]=python3
+            [man]=man-db [groff]=groff-base [zsh]=zsh [unshare]=util-linux)
 fi
 
 missing=()
