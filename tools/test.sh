@@ -36,3 +36,7 @@ mkdir -p build-asan && rm -rf build-asan/debian-configs && cp -a build/debian-co
 cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+# Every libFuzzer target (clang, ASan/UBSan), seeded from the fixtures, for a
+# short smoke run: any crash, leak, hang or OOM fails CI.
+bash tools/fuzz_smoke.sh "${SYNLINT_FUZZ_SECONDS:-20}"
