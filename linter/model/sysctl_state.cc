@@ -8,27 +8,38 @@ void SysctlState::Build(const std::vector<sysctl::DiscoveredFile>& files,
                         const std::map<std::string, sysctl::ParseResult>& parses) {
   entries_.clear();
   exact_.clear();
+  globs_.clear();
+  excluded_.clear();
+  glob_winner_.clear();
   for (const auto& f : files) {
     auto it = parses.find(f.file->path);
     if (it == parses.end()) continue;
     for (const auto& a : it->second.assignments) {
       const size_t index = entries_.size();
       entries_.push_back({f.file, &a, f.listed_as, index});
-      if (!a.is_glob() && !a.exclusion) exact_[a.name].push_back(index);
+      const bool glob = a.is_glob();
+      if (a.exclusion) {
+        excluded_.insert(a.name);
+      } else if (glob) {
+        globs_.push_back(index);
+      } else {
+        exact_[a.name].push_back(index);
+      }
     }
   }
 }
 
 const SysctlEntry* SysctlState::Winner(const std::string& key) const {
   if (auto it = exact_.find(key); it != exact_.end()) return &entries_[it->second.back()];
-  bool excluded = false;
-  const SysctlEntry* glob = nullptr;
-  for (const SysctlEntry& e : entries_) {
-    const auto& a = *e.assignment;
-    if (a.exclusion && a.name == key) excluded = true;
-    if (a.is_glob() && !a.exclusion && GlobMatch(a.name, key)) glob = &e;
+  // Only globs and exclusions are left to look at: a key without an exact
+  // assignment is decided by the last matching glob, unless excluded.
+  if (globs_.empty() || excluded_.count(key)) return nullptr;
+  auto [cached, fresh] = glob_winner_.try_emplace(key, nullptr);
+  if (!fresh) return cached->second;
+  for (auto it = globs_.rbegin(); it != globs_.rend(); ++it) {
+    if (GlobMatch(entries_[*it].assignment->name, key)) return cached->second = &entries_[*it];
   }
-  return excluded ? nullptr : glob;
+  return nullptr;
 }
 
 std::vector<const SysctlEntry*> SysctlState::History(const std::string& key) const {

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "linter/source.h"
@@ -40,6 +42,10 @@ class SysctlState {
  private:
   std::vector<SysctlEntry> entries_;
   std::map<std::string, std::vector<size_t>> exact_;
+  std::vector<size_t> globs_;       // glob assignments (not exclusions), in applied order
+  std::set<std::string> excluded_;  // keys named by a `-key` exclusion
+  /// Glob winners already looked up: a rule may ask for one key per line.
+  mutable std::unordered_map<std::string, const SysctlEntry*> glob_winner_;
 };
 
 }  // namespace synlint

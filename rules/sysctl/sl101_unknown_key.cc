@@ -2,6 +2,7 @@
 // (systemd-sysctl logs a missing key only at debug level, so it goes unseen).
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include "rules/sysctl/sysctl_edit.h"
 #include "rules/sysctl/sysctl_rules.h"
@@ -26,6 +27,24 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
+/// The known key within edit distance 2 of `key` (the first of the
+/// closest), or null. Keys whose lengths differ by 3 or more cannot be that
+/// close and are skipped without computing the distance.
+const KeyInfo* ClosestKey(const KnowledgeBase& kb, std::string_view key) {
+  const KeyInfo* best = nullptr;
+  size_t best_d = 3;
+  for (const auto& [name, info] : kb.keys()) {
+    const size_t gap = name.size() > key.size() ? name.size() - key.size() : key.size() - name.size();
+    if (gap >= best_d) continue;
+    const size_t d = EditDistance(key, name);
+    if (d < best_d) {
+      best_d = d;
+      best = &info;
+    }
+  }
+  return best;
+}
+
 bool KnownTopLevel(std::string_view key) {
   static constexpr std::array<std::string_view, 10> kTop = {
       "abi", "crypto", "debug", "dev", "fs", "kernel", "net", "sunrpc", "user", "vm"};
@@ -37,6 +56,8 @@ bool KnownTopLevel(std::string_view key) {
 
 void CheckSL101(RuleContext& ctx) {
   const Host& host = ctx.host();
+  // A file may repeat one unknown key many times: look each up once.
+  std::unordered_map<std::string, const KeyInfo*> suggestions;
   for (const SysctlEntry* entry : AllAssignments(host)) {
     const SysctlEntry& e = *entry;
     const auto& a = *e.assignment;
@@ -70,15 +91,9 @@ void CheckSL101(RuleContext& ctx) {
       ctx.Report(std::move(f), sev);
       continue;
     }
-    const KeyInfo* best = nullptr;
-    size_t best_d = 3;
-    for (const auto& [name, info] : host.kb->keys()) {
-      const size_t d = EditDistance(a.name, name);
-      if (d < best_d) {
-        best_d = d;
-        best = &info;
-      }
-    }
+    auto [known, fresh] = suggestions.try_emplace(a.name, nullptr);
+    if (fresh) known->second = ClosestKey(*host.kb, a.name);
+    const KeyInfo* best = known->second;
     if (!best) continue;
     Finding f;
     f.location = KeyLocation(e);
