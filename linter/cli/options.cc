@@ -25,6 +25,10 @@ void HostArgs::Add(CLI::App* app) {
   app->add_option("--systemd-version", systemd_version,
                   "systemd version on the host, for defaults that changed (Backlog= before v254)")
       ->group("Host");
+  app->add_option("--nginx-version", nginx_version,
+                  "nginx version on the host (e.g. 1.22.1), for restart advice: before 1.5.12 a reload "
+                  "may not apply a changed backlog=; default: a current nginx")
+      ->group("Host");
   app->add_option("--nginx-conf", nginx_conf, "nginx's main file, relative to the root")
       ->capture_default_str()
       ->group("Host");
@@ -45,6 +49,13 @@ bool HostArgs::ToHostOptions(HostOptions* out, std::string* err) const {
   if (sysctl_loader == "systemd") out->loader = sysctl::Loader::kSystemd;
   if (sysctl_loader == "procps") out->loader = sysctl::Loader::kProcps;
   if (systemd_version > 0) out->systemd_version = systemd_version;
+  if (!nginx_version.empty()) {
+    out->nginx_version = ServerVersion::Parse(nginx_version);
+    if (!out->nginx_version) {
+      *err = "--nginx-version: '" + nginx_version + "' is not a version such as 1.22.1";
+      return false;
+    }
+  }
   std::string norm;
   if (!NormalizePath(nginx_conf, &norm)) {
     *err = "--nginx-conf: '" + nginx_conf + "' leads outside the root";

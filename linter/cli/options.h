@@ -26,6 +26,7 @@ struct HostArgs {
   std::string kernel;          // --kernel X.Y
   std::string sysctl_loader;   // --sysctl-loader
   int systemd_version = 0;     // --systemd-version
+  std::string nginx_version;   // --nginx-version
   std::string nginx_conf = "etc/nginx/nginx.conf";  // --nginx-conf
   std::string nginx_prefix;    // --nginx-prefix
   void Add(CLI::App* app);

@@ -119,6 +119,7 @@ std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options)
     host->kernel_origin = "default";
   }
   host->systemd_version = options.systemd_version;
+  host->nginx_version = options.nginx_version;
   host->baseline = options.baseline;
   host->baseline_rev = options.baseline_rev;
   bool detected = false;

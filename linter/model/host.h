@@ -11,6 +11,7 @@
 #include "linter/finding.h"
 #include "linter/model/kernel_version.h"
 #include "linter/model/knowledge.h"
+#include "linter/model/server_version.h"
 #include "linter/model/sysctl_state.h"
 #include "linter/service.h"
 #include "parsers/sysctl/discover.h"
@@ -22,6 +23,7 @@ struct HostOptions {
   std::optional<sysctl::Loader> loader;       // --sysctl-loader
   std::string running_kernel;                 // uname -r, when the root is '/'
   std::optional<int> systemd_version;         // --systemd-version
+  std::optional<ServerVersion> nginx_version; // --nginx-version
   std::string nginx_main = "etc/nginx/nginx.conf";  // --nginx-conf
   std::string nginx_prefix;                   // --nginx-prefix ("" = the main file's directory)
   const struct Host* baseline = nullptr;      // --changed-since: the host at that revision
@@ -38,6 +40,7 @@ struct Host {
   sysctl::Loader loader = sysctl::Loader::kSystemd;
   std::string loader_origin;  // "--sysctl-loader", "detected", "assumed"
   std::optional<int> systemd_version;
+  std::optional<ServerVersion> nginx_version;  // unknown: assume a current nginx
 
   std::map<std::string, sysctl::ParseResult> sysctl_parses;  // by real path
   sysctl::Discovery discovery[2];  // indexed by sysctl::Loader

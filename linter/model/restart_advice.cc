@@ -12,15 +12,22 @@ namespace {
 Action ReListen(const Host& host, const ServiceFacts& s, bool request_changed) {
   const bool old_kernel = host.kernel < KernelVersion{4, 4};
   if (s.kind == "nginx") {
-    if (request_changed && !old_kernel)
+    const bool old_nginx = host.nginx_version && *host.nginx_version < kNginxRelistenOnReload;
+    if (request_changed && !old_kernel && !old_nginx)
       return {"systemctl reload nginx",
               "nginx calls listen() again on reload when 'backlog=' changed (nginx >= 1.5.12)", "nginx"};
-    return {"systemctl restart nginx",
-            old_kernel ? "on Linux < 4.4 a second listen() keeps the old SYN table, so only new sockets "
-                         "get the new size"
-                       : "a reload calls listen() again only when 'backlog=' changed; the new "
-                         "'net.core.somaxconn' reaches nginx's sockets only on restart",
-            "nginx"};
+    std::string why;
+    if (old_kernel)
+      why = "on Linux < 4.4 a second listen() keeps the old SYN table, so only new sockets get the "
+            "new size";
+    else if (request_changed)
+      why = "nginx " + host.nginx_version->ToString() +
+            " compares the wrong sockets' backlogs on reload (fixed in 1.5.12), so a changed "
+            "'backlog=' may not reach listen() before a restart";
+    else
+      why = "a reload calls listen() again only when 'backlog=' changed; the new "
+            "'net.core.somaxconn' reaches nginx's sockets only on restart";
+    return {"systemctl restart nginx", why, "nginx"};
   }
   if (s.kind == "apache")
     return {"systemctl restart " + s.service,
