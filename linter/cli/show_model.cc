@@ -34,6 +34,10 @@ std::string ShowText(const Host& host, const std::string& root) {
   out << "root: " << root << "\n";
   out << "kernel: " << host.kernel.ToString() << " (" << host.kernel_origin << ")\n";
   out << "sysctl loader: " << sysctl::LoaderName(host.loader) << " (" << host.loader_origin << ")\n";
+  out << "systemd version: "
+      << (host.systemd_version ? std::to_string(*host.systemd_version) : "unknown (pass --systemd-version)") << "\n";
+  out << "nginx version: "
+      << (host.nginx_version ? host.nginx_version->ToString() : "unknown (a current nginx is assumed; pass --nginx-version)") << "\n";
   out << "\nsysctl files, in the order " << sysctl::LoaderName(host.loader) << " applies them:\n";
   const auto& disc = host.sysctl_discovery();
   if (disc.files.empty()) out << "  (none)\n";
@@ -68,6 +72,9 @@ std::string ShowText(const Host& host, const std::string& root) {
     const Listener& l = *v.listener;
     out << "  " << v.service->service << " " << l.address_text << "  declared at " << l.declared_at.file
         << ":" << l.declared_at.start.line << "\n";
+    for (const Listener* other : v.shared_with)
+      out << "    also 'listen " << other->address_text << "' at " << other->declared_at.file << ":"
+          << other->declared_at.start.line << ": the same socket, with this listen's options\n";
     out << "    requested " << (v.explicit_backlog ? v.requested_label + " (" + l.backlog->location.file + ":" +
                                                           std::to_string(l.backlog->location.start.line) + ")"
                                                     : v.requested_label + " (" + v.default_reason + ")")
@@ -86,6 +93,18 @@ std::string ShowJson(const Host& host, const std::string& root) {
   w.Key("kernel_origin").String(host.kernel_origin);
   w.Key("sysctl_loader").String(host.loader == sysctl::Loader::kSystemd ? "systemd" : "procps");
   w.Key("sysctl_loader_origin").String(host.loader_origin);
+  w.Key("systemd_version");
+  if (host.systemd_version) {
+    w.Int(*host.systemd_version);
+  } else {
+    w.Null();
+  }
+  w.Key("nginx_version");
+  if (host.nginx_version) {
+    w.String(host.nginx_version->ToString());
+  } else {
+    w.Null();
+  }
   w.Key("files").BeginArray();
   std::vector<std::string> listed;
   auto file = [&](const std::string& path, const std::string& format) {
@@ -136,17 +155,26 @@ std::string ShowJson(const Host& host, const std::string& root) {
       w.Key("address").String(l.host.empty() && l.is_unix ? l.address_text : l.host);
       w.Key("address_text").String(l.address_text);
       if (l.is_unix) w.Key("port").Null(); else w.Key("port").Uint(l.port);
-      const Location& where = l.backlog ? l.backlog->location : l.declared_at;
       const ListenerView* view = nullptr;
       for (const auto& v : views) {
-        if (v.listener == &l) view = &v;
+        if (v.listener == &l || std::find(v.shared_with.begin(), v.shared_with.end(), &l) != v.shared_with.end())
+          view = &v;
       }
+      // A listen sharing another's socket gets that socket's backlog.
+      const Listener& owner = view ? *view->listener : l;
+      const Location& where = owner.backlog ? owner.backlog->location : l.declared_at;
       if (view) w.Key("requested_backlog").Int(view->requested);
       else w.Key("requested_backlog").Null();
       w.Key("backlog_source").String(view && view->explicit_backlog ? "explicit" : "default");
       if (view && !view->explicit_backlog) w.Key("default_reason").String(view->default_reason);
       w.Key("file").String(where.file);
       w.Key("line").Uint(where.start.line);
+      if (view && view->listener != &l) {
+        w.Key("shares_socket_with").BeginObject();
+        w.Key("file").String(view->listener->declared_at.file);
+        w.Key("line").Uint(view->listener->declared_at.start.line);
+        w.EndObject();
+      }
       if (view) {
         w.Key("effective_backlog").Int(view->queues.accept_limit);
         w.Key("syn_queue_limit").Int(view->queues.syn_limit);

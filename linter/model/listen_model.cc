@@ -1,5 +1,7 @@
 #include "linter/model/listen_model.h"
 
+#include <map>
+
 #include <algorithm>
 #include <climits>
 
@@ -81,10 +83,31 @@ QueueLimits ComputeQueues(const Host& host, int64_t requested, const std::string
   return q;
 }
 
+namespace {
+
+/// nginx's key for a listening socket: the normalised address and port
+/// (unix sockets by path).
+std::string SocketKey(const Listener& l) {
+  if (l.is_unix) return "unix:" + l.address_text;
+  return l.context + " " + l.host + " " + std::to_string(l.port);
+}
+
+}  // namespace
+
 std::vector<ListenerView> ListenerViews(const Host& host) {
   std::vector<ListenerView> out;
   for (const ServiceFacts& s : host.services) {
+    // nginx: pick each socket's representative, the listen with options.
+    std::map<std::string, const Listener*> socket_of;
+    if (s.kind == "nginx") {
+      for (const Listener& l : s.listeners) {
+        auto [it, fresh] = socket_of.emplace(SocketKey(l), &l);
+        if (!fresh && it->second->options.empty() && !l.options.empty()) it->second = &l;
+      }
+    }
+    std::map<const Listener*, size_t> view_of;  // representative -> index in `out`
     for (const Listener& l : s.listeners) {
+      if (s.kind == "nginx" && socket_of.at(SocketKey(l)) != &l) continue;
       ListenerView v;
       v.service = &s;
       v.listener = &l;
@@ -104,7 +127,14 @@ std::vector<ListenerView> ListenerViews(const Host& host) {
                                 : "default backlog " + std::to_string(d.value);
       }
       v.queues = ComputeQueues(host, v.requested, v.requested_label);
+      view_of[&l] = out.size();
       out.push_back(std::move(v));
+    }
+    if (s.kind == "nginx") {
+      for (const Listener& l : s.listeners) {
+        const Listener* rep = socket_of.at(SocketKey(l));
+        if (rep != &l) out[view_of.at(rep)].shared_with.push_back(&l);
+      }
     }
   }
   return out;

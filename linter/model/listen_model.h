@@ -47,9 +47,16 @@ struct ListenerView {
   std::string requested_label;  // "ListenBacklog 5000", "nginx default 511"
   std::string default_reason;   // when not explicit
   QueueLimits queues;
+  /// nginx: other `listen` directives of the same address:port. They share
+  /// this socket (one listen() call), whose options come from the one
+  /// `listen` that carries them (kernel-facts.md §5), so they get no view.
+  std::vector<const Listener*> shared_with;
 };
 
-/// Every listener on the host with its computed queues, in service order.
+/// Every listening socket on the host with its computed queues, in service
+/// order: one view per listener, except that nginx listeners of one
+/// address:port are one socket (the view is the `listen` with options, else
+/// the first).
 std::vector<ListenerView> ListenerViews(const Host& host);
 
 /// `net.core.somaxconn` in force, and the assignment it comes from (null

@@ -170,11 +170,12 @@ TEST(TunePlan, ListenersOfOneNginxSocketShareTheListenWithOptions) {
          "http {\n  server { listen 80; }\n  server { listen *:80 reuseport; }\n  server { listen [::]:80; "
          "}\n}\n");
   const TunePlan plan = PlanTuning(t.Load("6.1"), Everywhere(20000, 50));
-  ASSERT_EQ(plan.listeners.size(), 3u);
+  // One row per socket: `listen 80` shares the socket of `listen *:80 reuseport`.
+  ASSERT_EQ(plan.listeners.size(), 2u);
   ASSERT_EQ(plan.backlogs.size(), 2u);   // 0.0.0.0:80 once, [::]:80 once
-  EXPECT_EQ(plan.backlogs[0].view, 1u);  // the listen that already has options
+  EXPECT_EQ(plan.backlogs[0].view, 0u);  // the listen that already has options
   EXPECT_EQ(plan.backlogs[0].setting, "'backlog=' of nginx *:80");
-  EXPECT_EQ(plan.backlogs[1].view, 2u);
+  EXPECT_EQ(plan.backlogs[1].view, 1u);
   EXPECT_EQ(plan.listeners[0].setting, "'backlog=' of nginx *:80");
   EXPECT_EQ(Dump(plan.listeners[0].proposed), "{2000 'backlog=2000' accept 2000 syn 2000}");
 }
