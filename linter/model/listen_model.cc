@@ -30,10 +30,15 @@ DefaultBacklog ServerDefaultBacklog(const Host& host, const ServiceFacts& servic
       return {INT_MAX, std::string(v ? "" : "assumed ") +
                            "systemd >= 254 default Backlog= (SOMAXCONN_DELUXE = INT_MAX, so "
                            "somaxconn decides)" + (v ? "" : "; pass --systemd-version for older ones")};
+    if (*v >= 252)
+      return {4096,
+              "systemd " + std::to_string(*v) +
+                  " default Backlog= is libc's SOMAXCONN (4096 with glibc >= 2.31) upstream, but "
+                  "INT_MAX in Debian 12's 252.38 and later (docs/fact-checks.md #7); not judged",
+              true};
     if (*v >= 245)
       return {4096, "systemd " + std::to_string(*v) +
-                        " default Backlog= is libc's SOMAXCONN: 4096 with glibc >= 2.31 (Debian "
-                        "12's 252.38+ already uses INT_MAX)"};
+                        " default Backlog= is libc's SOMAXCONN: 4096 with glibc >= 2.31"};
     return {128, "systemd " + std::to_string(*v) +
                      " default Backlog= is libc's SOMAXCONN: 128 with glibc <= 2.30"};
   }
@@ -122,6 +127,7 @@ std::vector<ListenerView> ListenerViews(const Host& host) {
         const DefaultBacklog d = ServerDefaultBacklog(host, s);
         v.requested = d.value;
         v.default_reason = d.reason;
+        v.default_uncertain = d.uncertain;
         v.requested_label = s.kind == "systemd-socket" && d.value == INT_MAX
                                 ? "default Backlog="
                                 : "default backlog " + std::to_string(d.value);

@@ -16,6 +16,10 @@ namespace synlint {
 struct DefaultBacklog {
   int64_t value = 511;
   std::string reason;  // "nginx's NGX_LISTEN_BACKLOG on Linux"
+  /// The value depends on what the version number does not tell (systemd
+  /// 252-253: upstream uses libc's SOMAXCONN, Debian 12's 252.38+ INT_MAX).
+  /// Rules do not judge an uncertain default.
+  bool uncertain = false;
 };
 DefaultBacklog ServerDefaultBacklog(const Host& host, const ServiceFacts& service);
 
@@ -46,6 +50,7 @@ struct ListenerView {
   bool explicit_backlog = false;
   std::string requested_label;  // "ListenBacklog 5000", "nginx default 511"
   std::string default_reason;   // when not explicit
+  bool default_uncertain = false;  // see DefaultBacklog::uncertain
   QueueLimits queues;
   /// nginx: other `listen` directives of the same address:port. They share
   /// this socket (one listen() call), whose options come from the one

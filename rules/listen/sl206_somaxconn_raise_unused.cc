@@ -25,7 +25,8 @@ void CheckSL206(RuleContext& ctx) {
   if (!def_value || somaxconn <= *def_value) return;
   std::set<const ServiceFacts*> apache_done;  // ListenBacklog is one setting per server
   for (const ListenerView& v : ListenerViews(host)) {
-    if (v.explicit_backlog || v.requested == INT_MAX || v.requested >= somaxconn) continue;
+    if (v.explicit_backlog || v.default_uncertain || v.requested == INT_MAX || v.requested >= somaxconn)
+      continue;
     if (v.service->kind == "apache" && !apache_done.insert(v.service).second) continue;
     Finding f;
     f.location = v.listener->declared_at;
