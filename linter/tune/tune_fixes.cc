@@ -42,17 +42,9 @@ Finding SysctlFinding(const RuleContext& ctx, const TunePlan& plan, const Sysctl
   return f;
 }
 
-// SetListenerBacklogFix leaves a socket unit alone when its Backlog= sits in
-// a vendor file; a drop-in in etc/ overrides it just as well.
 std::optional<Fix> BacklogFix(const RuleContext& ctx, const ListenerView& v, int64_t backlog) {
-  std::optional<Fix> fix = SetListenerBacklogFix(ctx, v, backlog, Applicability::kUnsafe);
-  if (fix || v.service->kind != "systemd-socket") return fix;
-  Listener vendor = *v.listener;
-  vendor.backlog.reset();
-  vendor.insert_at.reset();
-  ListenerView via_dropin = v;
-  via_dropin.listener = &vendor;
-  return SetListenerBacklogFix(ctx, via_dropin, backlog, Applicability::kUnsafe);
+  // A socket unit whose Backlog= sits in a vendor file gets a drop-in in etc/.
+  return SetListenerBacklogFix(ctx, v, backlog, Applicability::kUnsafe);
 }
 
 void ApplyRound(const FileSystem& base, OverlayFileSystem* overlay, const std::vector<Finding>& findings,

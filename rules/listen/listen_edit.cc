@@ -39,9 +39,10 @@ std::optional<Fix> SetListenerBacklogFix(const RuleContext& ctx, const ListenerV
   fix.applicability = applicability;
   const std::string& kind = v.service->kind;
   const SourceSet& sources = ctx.host().sources;
-  if (l.backlog) {
+  const bool vendor_backlog = l.backlog && l.backlog->location.file.rfind("etc/", 0) != 0;
+  if (l.backlog && !(vendor_backlog && kind == "systemd-socket")) {
     const Location& at = l.backlog->location;
-    if (at.file.rfind("etc/", 0) != 0) return std::nullopt;
+    if (vendor_backlog) return std::nullopt;
     const std::string text = kind == "nginx" ? "backlog=" + n : n;
     fix.title = kind == "apache" ? "set 'ListenBacklog " + n + "'"
                 : kind == "nginx" ? "set 'backlog=" + n + "' on this listen"
@@ -49,9 +50,17 @@ std::optional<Fix> SetListenerBacklogFix(const RuleContext& ctx, const ListenerV
     fix.edits.push_back({at.file, at.span, text});
     return fix;
   }
-  if (kind == "systemd-socket" && !l.insert_at) {
-    // Vendor unit: a drop-in in etc/ overrides it and survives upgrades.
-    const std::string path = "etc/systemd/system/" + v.service->service + ".d/90-synlint.conf";
+  if (kind == "systemd-socket" && (!l.insert_at || vendor_backlog)) {
+    // Vendor unit or vendor drop-in: a drop-in in etc/ overrides it and
+    // survives upgrades. Drop-ins apply in file-name order across all
+    // directories, so ours must sort after a vendor drop-in that sets Backlog=.
+    std::string name = "90-synlint.conf";
+    if (vendor_backlog) {
+      const std::string& from = l.backlog->location.file;
+      const std::string base = from.substr(from.rfind('/') + 1);
+      if (from.find(".socket.d/") != std::string::npos && base >= name) name = "zz-synlint.conf";
+    }
+    const std::string path = "etc/systemd/system/" + v.service->service + ".d/" + name;
     fix.title = "add 'Backlog=" + n + "' in a drop-in";
     if (const SourceFile* existing = sources.Find(path)) {
       const uint32_t end = static_cast<uint32_t>(existing->text.size());
