@@ -6,6 +6,7 @@
 
 #include "linter/model/listen_model.h"
 #include "rules/listen/listen_edit.h"
+#include "rules/listen/apache_capacity.h"
 #include "rules/listen/listen_rules.h"
 
 namespace synlint {
@@ -15,9 +16,6 @@ const RuleMeta kSL205 = {"SL205", "worker-capacity", Severity::kInfo,
                          FixAvailability::kNone, "0.1.0", "rules/listen/SL205.md"};
 
 namespace {
-
-// How many accept-queue slots per worker before we call the gap "far".
-constexpr int64_t kBacklogPerWorker = 4;
 
 const Setting* Limit(const ServiceFacts& s, const std::string& name) {
   auto it = s.limits.find(name);
@@ -50,19 +48,10 @@ void CheckNginx(RuleContext& ctx, const ServiceFacts& s) {
 }
 
 void CheckApache(RuleContext& ctx, const ServiceFacts& s, const std::vector<ListenerView>& views) {
-  const Setting* mrw = Limit(s, "MaxRequestWorkers");
-  if (!mrw) mrw = Limit(s, "MaxClients");
-  const Setting* mpm = Limit(s, "mpm");
-  int64_t workers = 0;
-  std::string why;
-  if (mrw && mrw->value) {
-    workers = *mrw->value;
-    why = "'MaxRequestWorkers " + mrw->text + "'";
-  } else {
-    const bool prefork = mpm && mpm->text == "prefork";
-    workers = prefork ? 256 : 400;
-    why = prefork ? "the prefork default 256" : "the worker/event default 400 (16 x 25)";
-  }
+  const ApacheCapacity cap = ApacheWorkers(s);
+  const Setting* mrw = cap.setting;
+  const int64_t workers = cap.workers;
+  const std::string& why = cap.why;
   int64_t backlog = 0;
   const ListenerView* big = nullptr;
   for (const auto& v : views) {
@@ -71,7 +60,7 @@ void CheckApache(RuleContext& ctx, const ServiceFacts& s, const std::vector<List
       big = &v;
     }
   }
-  if (!big || backlog < workers * kBacklogPerWorker) return;
+  if (!big || backlog <= cap.MaxUsefulBacklog()) return;
   Finding f;
   f.location = mrw ? mrw->location : big->listener->declared_at;
   f.message = "Apache serves at most " + std::to_string(workers) + " connections at once (" + why +

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "linter/model/listen_model.h"
+#include "rules/listen/apache_capacity.h"
 #include "rules/listen/listen_edit.h"
 #include "rules/listen/listen_rules.h"
 #include "rules/sysctl/sysctl_rules.h"
@@ -28,15 +29,28 @@ void CheckSL206(RuleContext& ctx) {
     if (v.explicit_backlog || v.default_uncertain || v.requested == INT_MAX || v.requested >= somaxconn)
       continue;
     if (v.service->kind == "apache" && !apache_done.insert(v.service).second) continue;
+    // Apache drains its queue only as fast as its workers: a backlog far
+    // beyond them (SL205) is no improvement, so propose at most that much.
+    int64_t target = somaxconn;
+    std::string capped;
+    if (v.service->kind == "apache") {
+      const ApacheCapacity cap = ApacheWorkers(*v.service);
+      if (cap.MaxUsefulBacklog() <= v.requested) continue;
+      if (cap.MaxUsefulBacklog() < target) {
+        target = cap.MaxUsefulBacklog();
+        capped = "; a backlog above " + std::to_string(target) + " would only queue clients that " +
+                 cap.why + " cannot serve (SL205)";
+      }
+    }
     Finding f;
     f.location = v.listener->declared_at;
     f.message = "'net.core.somaxconn' is raised to " + std::to_string(somaxconn) + " (" + Where(*from) +
                 ") but " + v.service->service + " " + v.listener->address_text +
                 " still asks for " + std::to_string(v.requested) + " (" + v.default_reason +
-                "), so the raise does nothing for it";
+                "), so the raise does nothing for it" + capped;
     f.related.push_back(ValueLocation(*from));
     f.related.back().note = "the raised 'net.core.somaxconn'";
-    f.fix = SetListenerBacklogFix(ctx, v, somaxconn, Applicability::kUnsafe);
+    f.fix = SetListenerBacklogFix(ctx, v, target, Applicability::kUnsafe);
     ctx.Report(std::move(f));
   }
 }

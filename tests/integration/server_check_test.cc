@@ -249,7 +249,7 @@ TEST(ApacheCheckTest, ReadsTheListenBacklogSynlintAdded) {
   const std::string fixed = CopyOf(host, tmp, "fixed", true);
   ASSERT_FALSE(fixed.empty());
   ASSERT_TRUE(
-      ReplaceOnce(fixed + "/etc/apache2/ports.conf", "\nListenBacklog 65535\n", "\nListenBacklog 65535 8\n"));
+      ReplaceOnce(fixed + "/etc/apache2/ports.conf", "\nListenBacklog 599\n", "\nListenBacklog 599 8\n"));
   const CommandResult r = ApacheTest(fixed);
   EXPECT_EQ(r.exit_code, 1) << Describe(r);
   EXPECT_NE(r.err.find("/etc/apache2/ports.conf"), std::string::npos) << Describe(r);
