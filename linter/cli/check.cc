@@ -89,9 +89,10 @@ int RunCheck(const CheckArgs& a) {
 
   for (Target& t : project.targets) {
     HostOptions host_options = t.host_options;
-    if (!a.changed_since.empty()) {
-      if (t.tree)
-        return Fail("--changed-since: host '" + t.name + "' is a list of files, not a tree in git");
+    if (!a.changed_since.empty() && t.tree) {
+      std::cerr << "synlint: warning: --changed-since: host '" << t.name
+                << "' is a list of files, not a tree in git; SL301 is not checked for it\n";
+    } else if (!a.changed_since.empty()) {
       auto git = GitFileSystem::Open(t.root_dir, a.changed_since, &err);
       if (!git) return Fail(err);
       baselines.push_back(LoadHost(*git, host_options));
