@@ -1,6 +1,7 @@
 // The kernel knowledge base: every known sysctl key with its type, enforced
 // bounds, defaults per kernel version and meaning. Loaded from
-// linter/knowledge/kernel.yaml, which is compiled into the binary.
+// linter/knowledge/kernel.yaml, which is compiled into C++ tables at build
+// time (knowledge_codegen), so no process pays for parsing YAML.
 #pragma once
 
 #include <cstdint>
@@ -44,9 +45,11 @@ class KnowledgeBase {
  public:
   /// Parses the YAML text; on error returns false with `err` naming the line.
   bool Load(std::string_view yaml, std::string* err);
-  /// The knowledge compiled into the binary (aborts if it does not parse:
-  /// a build-time defect caught by the test suite).
+  /// The knowledge compiled into the binary from linter/knowledge/*.yaml.
   static const KnowledgeBase& Builtin();
+  /// Adds or replaces one key (for Load and the generated tables).
+  void Add(KeyInfo key);
+  void set_default_kernel(KernelVersion v) { default_kernel_ = v; }
 
   const KeyInfo* Find(std::string_view key) const;
   const std::map<std::string, KeyInfo, std::less<>>& keys() const { return keys_; }
