@@ -246,14 +246,6 @@ bool LoadProject(const HostArgs& host_args, bool root_given, const FilterArgs& f
     bool all = false;
     std::vector<std::string> files;
     for (const std::string& f : args.files) {
-      if (!root_given && !config && !stdfs::path(f).is_absolute()) {
-        // Relative names without a config come from a repository (pre-commit),
-        // not from this machine's /etc: checking '/' would report nothing.
-        *err = "'" + f + "': no .synlint.yaml found in the current directory or above to say which "
-               "host it belongs to; write one (see docs/integrations.md), pass --root, or give "
-               "absolute paths of this machine's files";
-        return false;
-      }
       const stdfs::path abs = Absolute(f);
       if (abs == config_abs) {
         all = true;

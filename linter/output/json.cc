@@ -113,21 +113,7 @@ class JsonFormatter : public Formatter {
     w.Key("fixable").Uint(r.fixes_available);
     w.Key("suppressed").Uint(r.suppressed);
     w.EndObject();
-    w.Key("diff");
-    if (r.diff.empty()) {
-      w.Null();
-    } else {
-      w.String(r.diff);
-    }
-    w.Key("actions").BeginArray();
-    for (const Action& a : r.actions) {
-      w.BeginObject();
-      w.Key("command").String(a.command);
-      w.Key("reason").String(a.reason);
-      w.Key("service").String(a.service);
-      w.EndObject();
-    }
-    w.EndArray();
+    WriteDiffAndActions(w, r.diff, r.actions);
     w.EndObject();
     out << w.str() << '\n';
   }

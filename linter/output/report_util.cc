@@ -33,6 +33,24 @@ std::string RuleHelpUri(const Report& r, const RuleMeta& rule) {
   return r.docs_base_url + std::string(rule.doc_path);
 }
 
+void WriteDiffAndActions(JsonWriter& w, const std::string& diff, const std::vector<Action>& actions) {
+  w.Key("diff");
+  if (diff.empty()) {
+    w.Null();
+  } else {
+    w.String(diff);
+  }
+  w.Key("actions").BeginArray();
+  for (const Action& a : actions) {
+    w.BeginObject();
+    w.Key("command").String(a.command);
+    w.Key("reason").String(a.reason);
+    w.Key("service").String(a.service);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 const SourceFile* FindSource(const Report& r, const std::string& path) {
   if (auto it = r.source_by_path.find(path); it != r.source_by_path.end()) return it->second;
   return r.sources ? r.sources->Find(path) : nullptr;

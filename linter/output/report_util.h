@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "linter/json.h"
 #include "linter/report.h"
 
 namespace synlint {
@@ -16,6 +17,10 @@ struct SeverityCounts {
   size_t infos = 0;
 };
 SeverityCounts CountSeverities(const std::vector<Finding>& findings);
+
+/// The "diff" (string, or null when empty) and "actions" members that
+/// `check --format json` and `tune --format json` share.
+void WriteDiffAndActions(JsonWriter& w, const std::string& diff, const std::vector<Action>& actions);
 
 /// Index of rule `id` in `r.rules`, or -1.
 int FindRuleIndex(const Report& r, std::string_view id);

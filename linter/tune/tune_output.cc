@@ -6,6 +6,7 @@
 
 #include "linter/json.h"
 #include "linter/output/escape.h"
+#include "linter/output/report_util.h"
 
 namespace synlint::tune {
 
@@ -164,21 +165,7 @@ std::string TuneJson(const TuneRun& run, const LoadSpec& load, const TuneOutputO
   }
   w.EndObject();
 
-  w.Key("diff");
-  if (run.diff.empty()) {
-    w.Null();
-  } else {
-    w.String(run.diff);
-  }
-  w.Key("actions").BeginArray();
-  for (const Action& a : run.actions) {
-    w.BeginObject();
-    w.Key("command").String(a.command);
-    w.Key("reason").String(a.reason);
-    w.Key("service").String(a.service);
-    w.EndObject();
-  }
-  w.EndArray();
+  WriteDiffAndActions(w, run.diff, run.actions);
   w.Key("warnings").BeginArray();
   for (const std::string& s : run.warnings) w.String(s);
   w.EndArray();
