@@ -216,7 +216,13 @@ bool LoadProject(const HostArgs& host_args, bool root_given, const FilterArgs& f
                "absolute paths of this machine's files";
         return false;
       }
-      const stdfs::path abs = Absolute(f);
+      stdfs::path abs = Absolute(f);
+      std::error_code ec;
+      // A relative name outside the root may be meant from the root
+      // (`--root /mnt/img etc/nginx/nginx.conf`).
+      if (!Inside(abs, t.root_dir) && stdfs::path(f).is_relative() &&
+          stdfs::exists(stdfs::path(t.root_dir) / f, ec))
+        abs = (stdfs::path(t.root_dir) / f).lexically_normal();
       if (!Inside(abs, t.root_dir)) {
         *err = "'" + f + "' is not inside the root '" + host_args.root + "'" +
                (config ? "" : "; to check files of a repository, describe its hosts in .synlint.yaml");

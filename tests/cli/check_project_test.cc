@@ -179,6 +179,11 @@ TEST_F(CheckProject, RelativeFilesWithoutAConfigAreAnError) {
   r = Synlint("--no-config --root hosts/web --format gcc hosts/web/etc/sysctl.conf");
   EXPECT_EQ(r.exit_code, 1) << Describe(r);
   EXPECT_EQ(r.out, kWebSl103.substr(std::string("hosts/web/").size()));
+  // ... and a relative name that is not below the current directory's root
+  // path may be given from the root.
+  r = Synlint("--no-config --root hosts/web --format gcc etc/sysctl.conf");
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_EQ(r.out, kWebSl103.substr(std::string("hosts/web/").size()));
   r = Synlint("--no-config --root hosts/web hosts/legacy/etc/sysctl.conf");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "synlint: error: 'hosts/legacy/etc/sysctl.conf' is not inside the root 'hosts/web'; to "
