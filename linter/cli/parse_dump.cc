@@ -86,30 +86,33 @@ int DumpSysctl(const SourceFile& file, const std::string& format) {
   return findings.empty() ? kExitClean : kExitFindings;
 }
 
-// One format's tree: its text dump, its JSON tree and its syntax errors.
+// One format's tree in the requested form (text or JSON; building only that
+// one keeps `parse` of a large file from holding both dumps) and its errors.
 struct Dumped {
-  std::string text;
-  std::string json;
+  std::string tree;
   std::vector<SyntaxError> errors;
 };
 
-Dumped DumpFormat(const std::string& kind, const SourceFile& file) {
+Dumped DumpFormat(const std::string& kind, const SourceFile& file, bool json) {
   Dumped d;
   if (kind == "nginx") {
-    const nginx::ParseResult r = nginx::Parse(file);
-    d = {nginx::DumpTree(r, file.text), nginx::DumpTreeJson(r, file), r.errors};
+    nginx::ParseResult r = nginx::Parse(file);
+    d.tree = json ? nginx::DumpTreeJson(r, file) : nginx::DumpTree(r, file.text);
+    d.errors = std::move(r.errors);
   } else if (kind == "apache") {
-    const apache::ParseResult r = apache::Parse(file);
-    d = {apache::DumpTree(file.text, r), apache::DumpJson(file, r), r.errors};
+    apache::ParseResult r = apache::Parse(file);
+    d.tree = json ? apache::DumpJson(file, r) : apache::DumpTree(file.text, r);
+    d.errors = std::move(r.errors);
   } else {
-    const systemd::ParseResult r = systemd::Parse(file.text);
-    d = {systemd::DumpTree(r), systemd::DumpJson(file, r), r.errors};
+    systemd::ParseResult r = systemd::Parse(file.text);
+    d.tree = json ? systemd::DumpJson(file, r) : systemd::DumpTree(r);
+    d.errors = std::move(r.errors);
   }
   return d;
 }
 
 int DumpOther(const std::string& kind, const SourceFile& file, const std::string& format) {
-  const Dumped d = DumpFormat(kind, file);
+  const Dumped d = DumpFormat(kind, file, format == "json");
   std::vector<Finding> findings;
   for (const SyntaxError& e : d.errors) findings.push_back(SyntaxFinding(file, e));
   if (format == "json") {
@@ -117,13 +120,13 @@ int DumpOther(const std::string& kind, const SourceFile& file, const std::string
     w.BeginObject();
     w.Key("file").String(file.path);
     w.Key("format").String(kind);
-    w.Key("tree").Raw(d.json);
+    w.Key("tree").Raw(d.tree);
     WriteFindingsJson(w, findings);
     w.EndObject();
     std::cout << w.str() << "\n";
   } else {
-    std::cout << d.text;
-    if (!d.text.empty() && d.text.back() != '\n') std::cout << "\n";
+    std::cout << d.tree;
+    if (!d.tree.empty() && d.tree.back() != '\n') std::cout << "\n";
     for (const Finding& f : findings)
       std::cout << f.location.file << ":" << f.location.start.line << ":" << f.location.start.column
                 << ": error: " << f.message << " [SL001]\n";
