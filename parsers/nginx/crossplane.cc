@@ -61,10 +61,29 @@ class Writer {
       // FileProblemFinding puts "'path': " first when it points at an include.
       const bool has_line = f.rule != "SL002" || (!f.message.empty() && f.message[0] == '\'');
       Error e;
-      e.text = f.message + " in " + Display(paths[i]);
+      e.text = f.message;
+      // nginx and crossplane quote punctuation with double quotes
+      // (`unexpected "}"`); synlint's messages use single ones.
+      if (f.rule == "SL001") {
+        for (const char* tok : {"'}'", "';'", "'{'"}) {
+          const std::string from(tok), to = "\"" + std::string(1, tok[1]) + "\"";
+          for (size_t at = e.text.find(from); at != std::string::npos; at = e.text.find(from, at + 3))
+            e.text.replace(at, 3, to);
+        }
+      }
+      e.text += " in " + Display(paths[i]);
       if (has_line) {
         e.line = f.location.start.line;
         e.text += ":" + std::to_string(*e.line);
+      }
+      // crossplane reports a missing include as Python's OSError text:
+      // "[Errno 2] No such file or directory: '/abs/path'" (no file:line).
+      static constexpr std::string_view kMissing = "': included file does not exist";
+      if (f.rule == "SL002" && f.message.size() > kMissing.size() + 1 && f.message[0] == '\'' &&
+          f.message.compare(f.message.size() - kMissing.size(), kMissing.size(), kMissing) == 0) {
+        const std::string path = Display(f.message.substr(1, f.message.size() - kMissing.size() - 1));
+        const char quote = path.find('\'') != std::string::npos && path.find('"') == std::string::npos ? '"' : '\'';
+        e.text = "[Errno 2] No such file or directory: " + std::string(1, quote) + path + quote;
       }
       errors[i].push_back(std::move(e));
     }

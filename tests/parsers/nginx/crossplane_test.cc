@@ -62,9 +62,11 @@ TEST_F(NginxCrossplane, IfArgsLuaAndQuotes) {
 
 TEST_F(NginxCrossplane, ErrorsCarryFileAndLine) {
   fs_.AddFile("etc/nginx/nginx.conf", "http {\n  include missing.conf;\n}\n}\n");
-  const std::string brace = R"("unexpected '}' in /etc/nginx/nginx.conf:4","line":4})";
+  // crossplane's lexer: 'unexpected "}"' in FILE:LINE.
+  const std::string brace = R"("unexpected \"}\" in /etc/nginx/nginx.conf:4","line":4})";
+  // As crossplane reports it: Python's OSError text, the line of the include.
   const std::string missing =
-      R"("'etc/nginx/missing.conf': included file does not exist in /etc/nginx/nginx.conf:2",)"
+      R"("[Errno 2] No such file or directory: '/etc/nginx/missing.conf'",)"
       R"("line":2})";
   const std::string file = R"({"file":"/etc/nginx/nginx.conf",)";
   EXPECT_EQ(R"({"status":"failed","errors":[)" + file + R"("error":)" + brace + "," + file +
