@@ -4,17 +4,21 @@
 #include <regex>
 
 #include "linter/cli/options.h"
+#include "linter/cli/project.h"
 
 namespace synlint::cli {
 
 int ExplainRule(const std::string& id);
-int ExplainPort(const HostArgs& host, const std::string& target);
+int ExplainPort(const HostArgs& host, bool root_given, const ProjectArgs& project,
+                const std::string& target);
 
 namespace {
 
 struct ExplainArgs {
   HostArgs host;
+  ProjectArgs project;
   std::string target;
+  const CLI::Option* root_option = nullptr;
 };
 
 }  // namespace
@@ -26,13 +30,15 @@ void AddExplain(CLI::App& app, int* exit_code) {
                  "and SYN queue limit are derived (explain 80, explain 127.0.0.1:8080)");
   cmd->add_option("target", args->target, "A rule ID, or a port / ADDR:PORT")->required();
   args->host.Add(cmd);
+  args->root_option = cmd->get_option("--root");
+  args->project.AddHostSelection(cmd);
   cmd->callback([args, exit_code] {
     std::string t = args->target;
     for (char& c : t) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
     if (std::regex_match(t, std::regex("SL[0-9]{3}"))) {
       *exit_code = ExplainRule(t);
     } else {
-      *exit_code = ExplainPort(args->host, args->target);
+      *exit_code = ExplainPort(args->host, args->root_option->count() > 0, args->project, args->target);
     }
   });
 }

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "linter/cli/options.h"
+#include "linter/cli/project.h"
 #include "linter/model/listen_model.h"
 
 namespace synlint::cli {
@@ -20,13 +21,12 @@ std::string Where(const Location& l) { return l.file + ":" + std::to_string(l.st
 
 }  // namespace
 
-int ExplainPort(const HostArgs& host_args, const std::string& target) {
-  HostOptions options;
+int ExplainPort(const HostArgs& host_args, bool root_given, const ProjectArgs& project,
+                const std::string& target) {
   std::string err;
-  if (!host_args.ToHostOptions(&options, &err)) return Fail(err);
-  auto fs = host_args.OpenRoot(&err);
-  if (!fs) return Fail(err);
-  auto host = LoadHost(*fs, options);
+  Target t;
+  if (!LoadOneHost(host_args, root_given, project, &t, &err)) return Fail(err);
+  auto host = LoadHost(*t.fs, t.host_options);
   const SysctlEntry* from = nullptr;
   const int64_t somaxconn = EffectiveSomaxconn(*host, &from);
   size_t shown = 0;

@@ -61,18 +61,37 @@ void ProjectArgs::Add(CLI::App* app) {
                   "Report only findings in these files (as pre-commit passes them); each file's whole "
                   "host is still read for cross-file rules")
       ->group("Project");
+  AddHostSelection(app);
+  app->add_flag("--no-inline-suppressions", no_inline_suppressions,
+                "Honour no '# synlint: disable=' comment and report each one (SL003); only the "
+                "config file may silence findings")
+      ->group("Rules");
+}
+
+void ProjectArgs::AddHostSelection(CLI::App* app) {
   app->add_option("--config", config,
                   "Read settings and hosts from FILE (default: the nearest .synlint.yaml in the "
                   "current directory or above)")
       ->group("Project");
   app->add_flag("--no-config", no_config, "Ignore any .synlint.yaml")->group("Project");
-  app->add_option("--host", hosts, "Check only these hosts of .synlint.yaml (repeatable)")
+  app->add_option("--host", hosts, "Only these hosts of .synlint.yaml (repeatable)")
       ->delimiter(',')
       ->group("Project");
-  app->add_flag("--no-inline-suppressions", no_inline_suppressions,
-                "Honour no '# synlint: disable=' comment and report each one (SL003); only the "
-                "config file may silence findings")
-      ->group("Rules");
+}
+
+bool LoadOneHost(const HostArgs& host_args, bool root_given, const ProjectArgs& args, Target* out,
+                 std::string* err) {
+  Project project;
+  if (!LoadProject(host_args, root_given, FilterArgs{}, args, &project, err)) return false;
+  if (project.targets.size() != 1) {
+    std::string names;
+    for (const Target& t : project.targets) names += (names.empty() ? "" : ", ") + t.name;
+    *err = "'" + project.config->path + "' describes several hosts (" + names +
+           "); pick one with --host, or give --root";
+    return false;
+  }
+  *out = std::move(project.targets.front());
+  return true;
 }
 
 std::string Target::DisplayPath(const std::string& path) const {

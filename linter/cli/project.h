@@ -26,6 +26,8 @@ struct ProjectArgs {
   bool no_inline_suppressions = false;
   std::vector<std::string> files;
   void Add(CLI::App* app);
+  /// Only --config, --no-config and --host (for show and explain).
+  void AddHostSelection(CLI::App* app);
 };
 
 /// One host to lint.
@@ -62,6 +64,11 @@ struct Project {
 /// stderr; returns false with `err` for the message to fail with.
 bool LoadProject(const HostArgs& host_args, bool root_given, const FilterArgs& filter,
                  const ProjectArgs& args, Project* out, std::string* err);
+
+/// The one host `show` and `explain` look at: --root, else the host of
+/// .synlint.yaml named by --host (or its only host). False with `err`.
+bool LoadOneHost(const HostArgs& host_args, bool root_given, const ProjectArgs& args, Target* out,
+                 std::string* err);
 
 /// Whether a finding concerns one of `only` (its place or a related one).
 bool ConcernsFiles(const Finding& f, const std::set<std::string>& only);

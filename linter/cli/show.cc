@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "linter/cli/options.h"
+#include "linter/cli/project.h"
 #include "linter/cli/show_model.h"
 #include "linter/json.h"
 
@@ -12,20 +13,35 @@ namespace {
 
 struct ShowArgs {
   HostArgs host;
+  ProjectArgs project;
   std::string format = "text";
+  const CLI::Option* root_option = nullptr;
 };
 
 int RunShow(const ShowArgs& a) {
-  HostOptions options;
   std::string err;
-  if (!a.host.ToHostOptions(&options, &err)) return Fail(err);
-  auto fs = a.host.OpenRoot(&err);
-  if (!fs) return Fail(err);
-  auto host = LoadHost(*fs, options);
+  Target target;
+  if (!LoadOneHost(a.host, a.root_option->count() > 0, a.project, &target, &err)) return Fail(err);
+  auto host = LoadHost(*target.fs, target.host_options);
+  // A host of .synlint.yaml is named by its root, or for a list of files by
+  // its name (paths below are where the files sit in the host's tree).
+  const std::string root = target.name.empty()      ? a.host.root
+                           : target.root_dir.empty() ? "host '" + target.name + "'"
+                                                     : target.DisplayPath("");
+  if (target.tree) {
+    std::string templates;
+    for (const std::string& f : host->files_read) {
+      if (target.tree->IsTemplate(f)) templates += (templates.empty() ? "" : ", ") + target.DisplayPath(f);
+    }
+    if (!templates.empty())
+      std::cerr << "synlint: note: " << templates
+                << " are Jinja2 templates: their {{ }} parts show as XXXX and count as unset, so what "
+                   "is derived from them uses the kernel's or server's default\n";
+  }
   if (a.format == "json") {
-    std::cout << ShowJson(*host, a.host.root) << "\n";
+    std::cout << ShowJson(*host, root) << "\n";
   } else {
-    std::cout << ShowText(*host, a.host.root);
+    std::cout << ShowText(*host, root);
   }
   return kExitClean;
 }
@@ -38,6 +54,8 @@ void AddShow(CLI::App& app, int* exit_code) {
       "show", "Print the effective model: each sysctl in force with the file and line it comes from "
               "and what it overrides, the files read, and the listeners");
   args->host.Add(cmd);
+  args->root_option = cmd->get_option("--root");
+  args->project.AddHostSelection(cmd);
   cmd->add_option("--format", args->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

@@ -169,6 +169,27 @@ TEST_F(CheckProject, ConfigErrorsNameLineAndColumn) {
   EXPECT_EQ(ignored.exit_code, 1) << Describe(ignored);
 }
 
+TEST_F(CheckProject, ShowAndExplainPickAHostOfTheConfig) {
+  auto run = [&](const std::string& args) { return RunShell(Quote(SYNLINT_BIN) + " " + args, repo()); };
+  CommandResult r = run("show");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "synlint: error: '" + repo() +
+                       "/.synlint.yaml' describes several hosts (web, legacy, edge); pick one with "
+                       "--host, or give --root\n");
+  r = run("show --host web");
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "root: hosts/web/");
+  EXPECT_NE(r.out.find("kernel: 5.15 (--kernel)"), std::string::npos) << r.out;  // from the config
+  r = run("explain 8080 --host edge");
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+            "web.socket listening on 8080 (declared at etc/systemd/system/web.socket:2), Linux 5.15 "
+            "(--kernel)");
+  // show names the templates whose placeholders it cannot know.
+  r = run("show --host edge");
+  EXPECT_NE(r.err.find("roles/edge/templates/nginx.conf.j2"), std::string::npos) << Describe(r);
+}
+
 TEST_F(CheckProject, RelativeFilesWithoutAConfigAreAnError) {
   // Checking '/' for a repository's file would silently report nothing.
   CommandResult r = Synlint("--no-config hosts/web/etc/sysctl.conf");
