@@ -116,11 +116,9 @@ int RunCheck(const CheckArgs& a) {
     };
     SuppressOptions suppress = project.suppress;
     suppress.repo_path = [&t](const std::string& p) { return t.RepoPath(p); };
-    auto concerns = [&project, &t](const Finding& f) {
-      if (project.only_files.empty()) return true;
-      Finding shown = f;
-      MapPaths(&shown, [&t](const std::string& p) { return t.DisplayPath(p); });
-      return ConcernsFiles(shown, project.only_files);
+    const auto shown = [&t](const std::string& p) { return t.DisplayPath(p); };
+    auto concerns = [&project, &shown](const Finding& f) {
+      return ConcernsFiles(f, project.only_files, shown);
     };
 
     LintRun run = Lint(*t.fs, host_options, fix_options, keep, suppress);
@@ -144,7 +142,7 @@ int RunCheck(const CheckArgs& a) {
     kernels.insert(run.host->kernel.ToString());
     for (Finding f : run.findings) {
       if (!concerns(f)) continue;
-      MapPaths(&f, [&t](const std::string& p) { return t.DisplayPath(p); });
+      MapPaths(&f, shown);
       report.findings.push_back(std::move(f));
     }
     for (const Finding& f : run.suppressed) report.suppressed += concerns(f);

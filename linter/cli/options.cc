@@ -89,19 +89,6 @@ void FilterArgs::Add(CLI::App* app) {
       ->group("Rules");
 }
 
-FindingFilter FilterArgs::ToFilter() const {
-  auto matches = [](const std::vector<std::string>& list, const std::string& id) {
-    for (const std::string& p : list) {
-      if (id.rfind(p, 0) == 0) return true;
-    }
-    return false;
-  };
-  return [select = select, ignore = ignore, matches](Finding& f) {
-    if (!select.empty() && !matches(select, f.rule)) return false;
-    return !matches(ignore, f.rule);
-  };
-}
-
 std::string RunningKernel() {
   struct utsname u;
   return uname(&u) == 0 ? u.release : "";

@@ -40,7 +40,6 @@ struct FilterArgs {
   std::vector<std::string> select;   // prefixes or IDs
   std::vector<std::string> ignore;
   void Add(CLI::App* app);
-  FindingFilter ToFilter() const;
 };
 
 /// The running kernel's release (uname -r), or "".

@@ -113,20 +113,7 @@ std::string Target::RepoPath(const std::string& path) const {
 
 bool Target::OnTemplateText(const Finding& f) const {
   if (!tree) return false;
-  // The whole lines of the place: a finding at a sysctl key is about the
-  // value beside it.
-  auto touches = [&](const Location& l) {
-    if (l.file.empty()) return false;
-    std::string text, err;
-    if (!tree->ReadFile(l.file, &text, &err)) return false;
-    const size_t from = l.span.begin > text.size() ? text.size() : l.span.begin;
-    const size_t line_begin = text.rfind('\n', from == 0 ? 0 : from - 1);
-    size_t line_end = text.find('\n', l.span.end > from ? l.span.end : from);
-    if (line_end == std::string::npos) line_end = text.size();
-    const size_t begin = line_begin == std::string::npos || from == 0 ? 0 : line_begin + 1;
-    return tree->SpanTouchesTemplate(
-        l.file, Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(line_end)});
-  };
+  auto touches = [&](const Location& l) { return !l.file.empty() && tree->LineTouchesTemplate(l.file, l.span); };
   if (touches(f.location)) return true;
   for (const Location& r : f.related) {
     if (touches(r)) return true;
@@ -134,10 +121,11 @@ bool Target::OnTemplateText(const Finding& f) const {
   return false;
 }
 
-bool ConcernsFiles(const Finding& f, const std::set<std::string>& only) {
-  if (only.empty() || only.count(f.location.file)) return true;
+bool ConcernsFiles(const Finding& f, const std::set<std::string>& only,
+                   const std::function<std::string(const std::string&)>& shown) {
+  if (only.empty() || only.count(shown(f.location.file))) return true;
   for (const Location& r : f.related) {
-    if (only.count(r.file)) return true;
+    if (only.count(shown(r.file))) return true;
   }
   return false;
 }

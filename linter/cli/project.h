@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -45,7 +46,7 @@ struct Target {
   /// The path `per-file-ignores` patterns match: relative to the config's directory.
   std::string RepoPath(const std::string& path) const;
   /// Whether `f` is judged on template text (a placeholder), so says nothing:
-  /// its place or a related place touches a masked template tag.
+  /// its place or a related place is on a line with a masked template tag.
   bool OnTemplateText(const Finding& f) const;
 };
 
@@ -70,8 +71,10 @@ bool LoadProject(const HostArgs& host_args, bool root_given, const FilterArgs& f
 bool LoadOneHost(const HostArgs& host_args, bool root_given, const ProjectArgs& args, Target* out,
                  std::string* err);
 
-/// Whether a finding concerns one of `only` (its place or a related one).
-bool ConcernsFiles(const Finding& f, const std::set<std::string>& only);
+/// Whether a finding concerns one of `only` (its place or a related one),
+/// its paths seen through `shown` (Target::DisplayPath).
+bool ConcernsFiles(const Finding& f, const std::set<std::string>& only,
+                   const std::function<std::string(const std::string&)>& shown);
 
 /// Rewrites every path in `f` (location, related, fix edits) with `map`.
 void MapPaths(Finding* f, const std::function<std::string(const std::string&)>& map);

@@ -128,6 +128,13 @@ bool HostTreeFileSystem::ReadFile(const std::string& path, std::string* contents
   if (LooksLikeTemplate(*disk, text)) {
     m.is_template = true;
     *contents = MaskTemplate(text, &m.spans);
+    for (const Span& t : m.spans) {
+      const size_t nl_before = t.begin == 0 ? std::string::npos : text.rfind('\n', t.begin - 1);
+      const size_t nl_after = text.find('\n', t.end);
+      m.lines.push_back({nl_before == std::string::npos ? 0u : static_cast<uint32_t>(nl_before + 1),
+                         nl_after == std::string::npos ? static_cast<uint32_t>(text.size())
+                                                       : static_cast<uint32_t>(nl_after)});
+    }
   } else {
     *contents = std::move(text);
   }
@@ -167,6 +174,11 @@ bool HostTreeFileSystem::IsTemplate(const std::string& path) const { return Mask
 bool HostTreeFileSystem::SpanTouchesTemplate(const std::string& path, Span span) const {
   const Masked& m = MaskOf(path);
   return m.is_template && SpanTouches(m.spans, span);
+}
+
+bool HostTreeFileSystem::LineTouchesTemplate(const std::string& path, Span span) const {
+  const Masked& m = MaskOf(path);
+  return m.is_template && SpanTouches(m.lines, span);
 }
 
 std::string HostTreeFileSystem::ToRepoPath(const std::string& path) const {

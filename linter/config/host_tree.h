@@ -52,6 +52,9 @@ class HostTreeFileSystem : public FileSystem {
   /// Whether `span` of the file touches masked template text, so the value
   /// there is a placeholder and must not be judged.
   bool SpanTouchesTemplate(const std::string& virtual_path, Span span) const;
+  /// Whether a line `span` lies on holds template text: a finding at a
+  /// sysctl key judges the value beside it.
+  bool LineTouchesTemplate(const std::string& virtual_path, Span span) const;
   /// The text WriteFile() would write for `contents` (template text restored),
   /// for showing diffs with repository text. False with `err` when refused.
   bool ToRepoContents(const std::string& virtual_path, std::string_view contents, std::string* out,
@@ -69,6 +72,7 @@ class HostTreeFileSystem : public FileSystem {
   struct Masked {
     bool is_template = false;
     std::vector<Span> spans;
+    std::vector<Span> lines;  // each span widened to the whole lines it is on
   };
   /// Absolute disk path shown at `path`, or nullopt. `for_write`: also where
   /// a new file would go.

@@ -42,11 +42,6 @@ Finding SysctlFinding(const RuleContext& ctx, const TunePlan& plan, const Sysctl
   return f;
 }
 
-std::optional<Fix> BacklogFix(const RuleContext& ctx, const ListenerView& v, int64_t backlog) {
-  // A socket unit whose Backlog= sits in a vendor file gets a drop-in in etc/.
-  return SetListenerBacklogFix(ctx, v, backlog, Applicability::kUnsafe);
-}
-
 void ApplyRound(const FileSystem& base, OverlayFileSystem* overlay, const std::vector<Finding>& findings,
                 FixResult* result) {
   std::vector<const Fix*> fixes;
@@ -96,7 +91,8 @@ std::vector<Finding> TuneFindings(const Host& host, const TunePlan& plan, const 
     f.severity = Severity::kInfo;
     f.location = v.listener->backlog ? v.listener->backlog->location : v.listener->declared_at;
     f.message = "raise " + b.setting + " from " + std::to_string(b.from) + " to " + std::to_string(b.to);
-    f.fix = BacklogFix(ctx, v, b.to);
+    // A socket unit whose Backlog= sits in a vendor file gets an etc/ drop-in.
+    f.fix = SetListenerBacklogFix(ctx, v, b.to, Applicability::kUnsafe);
     if (!f.fix) {
       warnings->push_back("cannot write " + b.setting + " (" + Describe(v) +
                           "): it is not in a file under etc/; set it to " + std::to_string(b.to) +

@@ -101,6 +101,10 @@ TEST(HostTree, ServesTemplatesMasked) {
   EXPECT_TRUE(tree->SpanTouchesTemplate("etc/sysctl.d/20-edge.conf", {40, 40}));
   EXPECT_FALSE(tree->SpanTouchesTemplate("etc/sysctl.d/20-edge.conf", {0, 18}));
   EXPECT_FALSE(tree->SpanTouchesTemplate("etc/sysctl.d/20-edge.conf", {41, 41}));
+  // The key on the line of a masked value is judged on it; a file without
+  // templates never is.
+  EXPECT_TRUE(tree->LineTouchesTemplate("etc/sysctl.d/20-edge.conf", {0, 18}));
+  EXPECT_FALSE(tree->LineTouchesTemplate("etc/sysctl.d/10-edge.conf", {0, 5}));
   // Not a .j2 name, but it holds "{{".
   ASSERT_TRUE(tree->ReadFile("etc/sysctl.conf", &text, &err));
   EXPECT_EQ("# " + X(21) + "\nnet.core.somaxconn = 8192\n", text);
