@@ -1,5 +1,7 @@
 #include "linter/finding.h"
 
+#include <algorithm>
+#include <numeric>
 #include <tuple>
 
 namespace synlint {
@@ -42,6 +44,19 @@ Location MakeLocation(const SourceFile& file, Span span, std::string note) {
 bool FindingLess(const Finding& a, const Finding& b) {
   return std::tie(a.location.file, a.location.span.begin, a.rule, a.message) <
          std::tie(b.location.file, b.location.span.begin, b.rule, b.message);
+}
+
+void SortFindings(std::vector<Finding>* findings) {
+  std::vector<Finding>& all = *findings;
+  if (std::is_sorted(all.begin(), all.end(), FindingLess)) return;
+  std::vector<uint32_t> order(all.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&all](uint32_t a, uint32_t b) { return FindingLess(all[a], all[b]); });
+  std::vector<Finding> sorted;
+  sorted.reserve(all.size());
+  for (uint32_t i : order) sorted.push_back(std::move(all[i]));
+  all = std::move(sorted);
 }
 
 }  // namespace synlint

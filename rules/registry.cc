@@ -54,14 +54,16 @@ std::string_view RuleDoc(const RuleMeta& meta) {
   return {};
 }
 
-std::vector<Finding> RunRules(const Host& host, const FixOptions& options) {
+std::vector<Finding> RunRules(const Host& host, const FixOptions& options,
+                              const std::function<bool(std::string_view)>& enabled) {
   std::vector<Finding> out;
   RuleContext ctx(host, options, &out);
   for (const Rule& r : kRules) {
+    if (enabled && !enabled(r.meta->id)) continue;
     ctx.set_rule(r.meta);
     r.check(ctx);
   }
-  std::stable_sort(out.begin(), out.end(), FindingLess);
+  SortFindings(&out);
   return out;
 }
 

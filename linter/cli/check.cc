@@ -116,7 +116,13 @@ int RunCheck(const CheckArgs& a) {
     };
     SuppressOptions suppress = project.suppress;
     suppress.repo_path = [&t](const std::string& p) { return t.RepoPath(p); };
-    const auto shown = [&t](const std::string& p) { return t.DisplayPath(p); };
+    // Every finding's paths go through this: remember each path's answer.
+    const auto shown = [&t, cache = std::make_shared<std::map<std::string, std::string>>()](
+                           const std::string& p) {
+      auto it = cache->find(p);
+      if (it == cache->end()) it = cache->emplace(p, t.DisplayPath(p)).first;
+      return it->second;
+    };
     auto concerns = [&project, &shown](const Finding& f) {
       return ConcernsFiles(f, project.only_files, shown);
     };
@@ -140,11 +146,13 @@ int RunCheck(const CheckArgs& a) {
       }
     }
     kernels.insert(run.host->kernel.ToString());
-    for (Finding f : run.findings) {
+    report.findings.reserve(report.findings.size() + run.findings.size());
+    for (Finding& f : run.findings) {
       if (!concerns(f)) continue;
-      MapPaths(&f, shown);
+      if (t.display_from_cwd) MapPaths(&f, shown);
       report.findings.push_back(std::move(f));
     }
+    run.findings.clear();  // moved into the report
     for (const Finding& f : run.suppressed) report.suppressed += concerns(f);
     for (const std::string& p : run.host->files_read) report.files_read.push_back(t.DisplayPath(p));
     if (t.display_from_cwd) {
@@ -171,9 +179,8 @@ int RunCheck(const CheckArgs& a) {
   if (text && a.diff) {
     std::cout << report.diff;
     std::cout.flush();
-    Report text_report = report;
-    text_report.diff.clear();
-    formatter->Write(text_report, findings_out);
+    report.diff.clear();  // printed: the findings go without it
+    formatter->Write(report, findings_out);
   } else {
     formatter->Write(report, findings_out);
   }

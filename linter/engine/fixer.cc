@@ -22,10 +22,6 @@ LintRun Lint(const FileSystem& fs, const HostOptions& host_options,
              const SuppressOptions& suppress) {
   LintRun run;
   run.host = LoadHost(fs, host_options);
-  std::vector<Finding> kept;
-  for (Finding& f : RunRules(*run.host, fix_options)) {
-    if (keep(f)) kept.push_back(std::move(f));
-  }
   SuppressOptions opts = suppress;
   if (!opts.rule_enabled) {
     opts.rule_enabled = [&keep](std::string_view id) {
@@ -34,6 +30,16 @@ LintRun Lint(const FileSystem& fs, const HostOptions& host_options,
       return keep(probe);
     };
   }
+  std::vector<Finding> kept = RunRules(*run.host, fix_options, opts.rule_enabled);
+  // Keep what the filter accepts (it may change severities), compacting in
+  // place rather than copying the findings.
+  size_t n = 0;
+  for (Finding& f : kept) {
+    if (!keep(f)) continue;
+    if (&kept[n] != &f) kept[n] = std::move(f);
+    ++n;
+  }
+  kept.resize(n);
   if (opts.known_rules.empty()) {
     for (const Rule& r : AllRules()) opts.known_rules.emplace_back(r.meta->id);
   }

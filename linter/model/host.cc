@@ -64,7 +64,7 @@ namespace {
 
 void AddSysctlFile(Host& host, const SourceFile* file) {
   if (host.sysctl_parses.count(file->path)) return;
-  sysctl::ParseResult parse = sysctl::Parse(file->text);
+  sysctl::ParseResult parse = sysctl::Parse(file->text, {.tokens = false});
   for (const SyntaxError& e : parse.errors) host.load_findings.push_back(SyntaxFinding(*file, e));
   const size_t bad = FindInvalidUtf8(file->text);
   if (bad != std::string::npos) {

@@ -11,6 +11,11 @@ void SysctlState::Build(const std::vector<sysctl::DiscoveredFile>& files,
   globs_.clear();
   excluded_.clear();
   glob_winner_.clear();
+  size_t count = 0;
+  for (const auto& f : files) {
+    if (auto it = parses.find(f.file->path); it != parses.end()) count += it->second.assignments.size();
+  }
+  entries_.reserve(count);
   for (const auto& f : files) {
     auto it = parses.find(f.file->path);
     if (it == parses.end()) continue;

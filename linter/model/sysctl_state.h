@@ -17,7 +17,7 @@ namespace synlint {
 struct SysctlEntry {
   const SourceFile* file = nullptr;
   const sysctl::Assignment* assignment = nullptr;
-  std::string listed_as;  // path the loader found it under
+  std::string_view listed_as;  // path the loader found it under (in the DiscoveredFile)
   size_t order = 0;       // application order
   const std::string& key() const { return assignment->name; }
   const std::string& value() const { return assignment->text; }

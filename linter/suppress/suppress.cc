@@ -86,6 +86,11 @@ SuppressionResult ApplySuppressions(std::vector<Finding> findings, const SourceS
   }
 
   SuppressionResult result;
+  if (by_file.empty() && opts.per_file_ignores.empty()) {
+    result.findings = std::move(findings);  // nothing can suppress anything
+    findings.clear();
+  }
+  result.findings.reserve(findings.size());
   for (Finding& f : findings) {
     bool hit = ignored_by_config(f);
     auto it = opts.no_inline || hit ? by_file.end() : by_file.find(f.location.file);
@@ -146,7 +151,7 @@ SuppressionResult ApplySuppressions(std::vector<Finding> findings, const SourceS
       if (!ignored_by_config(n)) result.findings.push_back(std::move(n));
     }
   }
-  std::stable_sort(result.findings.begin(), result.findings.end(), FindingLess);
+  SortFindings(&result.findings);
   return result;
 }
 

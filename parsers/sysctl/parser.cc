@@ -10,7 +10,8 @@ bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
 
 class LineParser {
  public:
-  LineParser(std::string_view text, ParseResult* out) : text_(text), out_(out) {}
+  LineParser(std::string_view text, bool tokens, ParseResult* out)
+      : text_(text), tokens_(tokens), out_(out) {}
 
   void Run() {
     uint32_t pos = 0;
@@ -28,7 +29,7 @@ class LineParser {
 
  private:
   void Emit(uint16_t kind, uint32_t b, uint32_t e) {
-    if (e > b) out_->tokens.push_back({kind, {b, e}});
+    if (tokens_ && e > b) out_->tokens.push_back({kind, {b, e}});
   }
 
   uint32_t SkipBlanks(uint32_t p, uint32_t end) const {
@@ -107,6 +108,7 @@ class LineParser {
   }
 
   std::string_view text_;
+  bool tokens_;
   ParseResult* out_;
 };
 
@@ -147,13 +149,13 @@ std::string_view TokenKindName(uint16_t kind) {
   return "?";
 }
 
-ParseResult Parse(std::string_view text) {
+ParseResult Parse(std::string_view text, ParseOptions options) {
   ParseResult r;
-  r.tokens.reserve(text.size() / 8 + 4);
+  if (options.tokens) r.tokens.reserve(text.size() / 8 + 4);
   // At most one assignment per line: growing the vector of a 10 MiB file
   // one doubling at a time cost a fifth of the parse (BENCHMARKS.md, finding 6).
   r.assignments.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
-  LineParser(text, &r).Run();
+  LineParser(text, options.tokens, &r).Run();
   return r;
 }
 

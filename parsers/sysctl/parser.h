@@ -43,7 +43,12 @@ struct ParseResult {
   std::vector<SyntaxError> errors;
 };
 
-ParseResult Parse(std::string_view text);
+struct ParseOptions {
+  /// Fill ParseResult::tokens (dumps and round-trip checks need them; the
+  /// host model does not, and on a big file they are a third of the memory).
+  bool tokens = true;
+};
+ParseResult Parse(std::string_view text, ParseOptions options = {});
 
 /// Normalises a key per sysctl.d(5): if the first separator is '/', '/' are
 /// separators and '.' are literal; otherwise the reverse. The result uses

@@ -2,7 +2,7 @@
 // misleads readers), the same value set twice, /etc/sysctl.conf that
 // systemd-sysctl never reads, and keys the two loaders set differently.
 #include <algorithm>
-#include <set>
+#include <unordered_set>
 
 #include "rules/sysctl/sysctl_edit.h"
 #include "rules/sysctl/sysctl_rules.h"
@@ -57,7 +57,8 @@ void CheckOverrides(RuleContext& ctx) {
     }
     if (hist.size() < 2) continue;
     const SysctlEntry* winner = hist.back();
-    std::set<const sysctl::Assignment*> done{winner->assignment};
+    const SysctlEntry* other_winner = other.Winner(key);
+    std::unordered_set<const sysctl::Assignment*> done{winner->assignment};
     for (auto it = hist.rbegin() + 1; it != hist.rend(); ++it) {
       const SysctlEntry& dead = **it;
       if (!done.insert(dead.assignment).second) continue;  // applied twice (a 99-sysctl.conf link)
@@ -73,7 +74,6 @@ void CheckOverrides(RuleContext& ctx) {
         f.message = "'" + key + " = " + dead.value() + "' has no effect; " + Where(*winner) +
                     " sets '" + winner->value() + "' later (" + Why(host, dead, *winner) + ")";
       }
-      const SysctlEntry* other_winner = other.Winner(key);
       const bool dead_for_both = !other_winner || other_winner->assignment != dead.assignment;
       if (IsAdminFile(dead.file->path) && dead_for_both) {
         f.fix = Fix{"delete the overridden line", Applicability::kSafe, {DeleteLineEdit(dead)}};

@@ -1,6 +1,6 @@
 #include "rules/sysctl/sysctl_rules.h"
 
-#include <set>
+#include <unordered_set>
 
 namespace synlint {
 
@@ -13,7 +13,8 @@ Location ValueLocation(const SysctlEntry& e) {
 
 std::vector<const SysctlEntry*> AllAssignments(const Host& host) {
   std::vector<const SysctlEntry*> out;
-  std::set<const sysctl::Assignment*> seen;
+  std::unordered_set<const sysctl::Assignment*> seen;
+  seen.reserve(host.sysctl().entries().size());
   for (const SysctlState* st : {&host.sysctl(), &host.sysctl(host.loader == sysctl::Loader::kSystemd
                                                                  ? sysctl::Loader::kProcps
                                                                  : sysctl::Loader::kSystemd)}) {

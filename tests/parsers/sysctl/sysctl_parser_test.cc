@@ -94,5 +94,23 @@ TEST(SysctlParser, RoundTripsArbitraryBytes) {
   EXPECT_TRUE(TokensCover(r.tokens, text));
 }
 
+TEST(SysctlParser, WithoutTokensGivesTheSameAssignmentsAndErrors) {
+  const std::string text = "a.b = 1\r\n-x.y\n# c\nbad line\n = 2\nnet/ipv4/x.y=3";
+  const ParseResult full = Parse(text);
+  const ParseResult lean = Parse(text, {.tokens = false});
+  EXPECT_FALSE(full.tokens.empty());
+  EXPECT_TRUE(lean.tokens.empty());
+  ASSERT_EQ(lean.assignments.size(), full.assignments.size());
+  for (size_t i = 0; i < full.assignments.size(); ++i) {
+    EXPECT_EQ(lean.assignments[i].line, full.assignments[i].line);
+    EXPECT_EQ(lean.assignments[i].key, full.assignments[i].key);
+    EXPECT_EQ(lean.assignments[i].value, full.assignments[i].value);
+    EXPECT_EQ(lean.assignments[i].name, full.assignments[i].name);
+    EXPECT_EQ(lean.assignments[i].text, full.assignments[i].text);
+  }
+  ASSERT_EQ(lean.errors.size(), full.errors.size());
+  for (size_t i = 0; i < full.errors.size(); ++i) EXPECT_EQ(lean.errors[i].span, full.errors[i].span);
+}
+
 }  // namespace
 }  // namespace synlint::sysctl
