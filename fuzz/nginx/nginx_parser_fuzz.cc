@@ -8,6 +8,7 @@
 #include "linter/file_system.h"
 #include "parsers/nginx/crossplane.h"
 #include "parsers/nginx/extract.h"
+#include "parsers/nginx/lexer.h"
 #include "parsers/nginx/parser.h"
 #include "parsers/nginx/tree_dump.h"
 
@@ -21,7 +22,15 @@ void Check(bool ok, const char* what) {
 
 void CheckTree(const synlint::nginx::ParseResult& r, std::string_view text) {
   const uint32_t n = static_cast<uint32_t>(text.size());
-  Check(synlint::TokensCover(r.tokens, text), "tokens do not cover the input");
+  const synlint::nginx::LexResult lex = synlint::nginx::Lex(text);
+  Check(synlint::TokensCover(lex.tokens, text), "tokens do not cover the input");
+  size_t comments = 0;
+  for (const synlint::Token& t : lex.tokens) {
+    if (t.kind != synlint::nginx::kComment) continue;
+    Check(comments < r.comments.size() && r.comments[comments] == t.span, "comment spans");
+    ++comments;
+  }
+  Check(comments == r.comments.size(), "comment count");
   for (const synlint::nginx::Word& w : r.words)
     Check(w.span.begin <= w.span.end && w.span.end <= n && w.inner().begin >= w.span.begin &&
               w.inner().end <= w.span.end && w.inner().begin <= w.inner().end,

@@ -155,16 +155,15 @@ class Writer {
 
   void Comments(const NginxFile& f, Span range, std::optional<uint32_t> line) {
     if (!options_.include_comments || range.begin >= range.end) return;
-    const auto& tokens = f.parse.tokens;
-    auto it = std::lower_bound(tokens.begin(), tokens.end(), range.begin,
-                               [](const Token& t, uint32_t off) { return t.span.begin < off; });
-    for (; it != tokens.end() && it->span.begin < range.end; ++it) {
-      if (it->kind != kComment) continue;
+    const std::vector<Span>& comments = f.parse.comments;
+    auto it = std::lower_bound(comments.begin(), comments.end(), range.begin,
+                               [](const Span& c, uint32_t off) { return c.begin < off; });
+    for (; it != comments.end() && it->begin < range.end; ++it) {
       w_.BeginObject();
       w_.Key("directive").String("#");
-      w_.Key("line").Uint(line ? *line : f.source->lines.At(it->span.begin).line);
+      w_.Key("line").Uint(line ? *line : f.source->lines.At(it->begin).line);
       w_.Key("args").BeginArray().EndArray();
-      w_.Key("comment").String(f.source->Slice(Span{it->span.begin + 1, it->span.end}));
+      w_.Key("comment").String(f.source->Slice(Span{it->begin + 1, it->end}));
       w_.EndObject();
     }
   }

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "parsers/nginx/listen.h"
 
@@ -135,6 +137,18 @@ class FactsVisitor : public ConfigVisitor {
 
 }  // namespace
 
+size_t ListenerCapacity(const NginxConfig& config) {
+  size_t n = 0;
+  std::string scratch;
+  for (const NginxFile& f : config.files) {
+    for (const Directive& d : f.parse.directives) {
+      const std::string_view name = DirectiveName(f.parse, f.source->text, d, &scratch);
+      n += name == "listen" || (name == "server" && d.has_block);
+    }
+  }
+  return n;
+}
+
 ServiceFacts ExtractNginx(const NginxConfig& config) {
   ServiceFacts facts;
   facts.service = "nginx";
@@ -142,6 +156,9 @@ ServiceFacts ExtractNginx(const NginxConfig& config) {
   facts.main_file = config.main_path;
   for (const NginxFile& f : config.files) facts.files.emplace_back(f.source->path, "nginx");
   facts.findings = config.findings;
+  // Listeners are large: growing the vector would copy them all and hold
+  // both copies at once.
+  facts.listeners.reserve(ListenerCapacity(config));
   FactsVisitor visitor(&facts);
   WalkConfig(config, visitor);
   visitor.Finish();
@@ -151,7 +168,13 @@ ServiceFacts ExtractNginx(const NginxConfig& config) {
 std::optional<ServiceFacts> LoadNginxService(SourceSet& sources, const std::string& main_path,
                                              std::string prefix) {
   if (sources.Read(main_path).status == ReadOutcome::Status::kMissing) return std::nullopt;
-  return ExtractNginx(LoadNginx(sources, main_path, prefix));
+  NginxConfig config = LoadNginx(sources, main_path, prefix);
+  // Moved rather than copied by ExtractNginx: a large file can have many.
+  std::vector<Finding> findings = std::move(config.findings);
+  config.findings.clear();
+  ServiceFacts facts = ExtractNginx(config);
+  facts.findings = std::move(findings);
+  return facts;
 }
 
 }  // namespace synlint::nginx

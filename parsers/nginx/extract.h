@@ -2,6 +2,7 @@
 // synlint::ServiceFacts.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -24,6 +25,10 @@ namespace synlint::nginx {
 ///   count as TCP;
 /// - files: every file read, once, format "nginx"; findings: from loading.
 ServiceFacts ExtractNginx(const NginxConfig& config);
+
+/// How many listeners ExtractNginx() makes at most when no file is included
+/// twice: one per `listen` and per `server` block.
+size_t ListenerCapacity(const NginxConfig& config);
 
 /// Loads and extracts; nullopt when `main_path` does not exist.
 std::optional<ServiceFacts> LoadNginxService(SourceSet& sources,

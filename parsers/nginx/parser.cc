@@ -1,7 +1,9 @@
 #include "parsers/nginx/parser.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
+#include <iterator>
 
 #include "parsers/nginx/directives.h"
 
@@ -15,28 +17,25 @@ uint32_t LineOf(std::string_view text, uint32_t offset) {
   return 1 + static_cast<uint32_t>(std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
+/// Tokens of the window are dropped once this many are behind the parser.
+constexpr uint32_t kWindowSlack = 4096;
+
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text) {}
+  explicit Parser(std::string_view text) : text_(text), lexer_(text, Whitespace::kSkip) {}
 
   ParseResult Run() {
-    LexResult lex = Lex(text_);
-    r_.tokens = std::move(lex.tokens);
-    r_.errors = std::move(lex.errors);
-    n_ = static_cast<uint32_t>(r_.tokens.size());
-    // Exact sizes up front: no reallocation while parsing large files.
-    uint32_t words = 0, statements = 0;
-    for (const Token& t : r_.tokens) {
-      words += t.kind == kWord || t.kind == kString;
-      statements += t.kind == kSemicolon || t.kind == kLeftBrace;
-    }
-    r_.words.reserve(words + statements + 1);  // anonymous blocks add a word
-    r_.directives.reserve(statements + 16);
+    // Estimates from typical configurations (~0.1 words and ~0.02
+    // directives per byte), generous so that large files do not reallocate:
+    // reserved pages that are never written cost no memory.
+    r_.words.reserve(text_.size() / 6 + 16);
+    r_.directives.reserve(text_.size() / 24 + 16);
     uint32_t i = 0;
     for (;;) {
       i = Skip(i);
-      if (i == n_) break;
-      const Token& t = r_.tokens[i];
+      if (!Has(i)) break;
+      Release(i);
+      const Token t = Tok(i);
       switch (t.kind) {
         case kRightBrace:
           if (open_.empty())
@@ -63,6 +62,11 @@ class Parser {
       }
     }
     FinishAtEof();
+    // Lexical errors first, as if the whole input had been lexed up front.
+    std::vector<SyntaxError> parse_errors = std::move(r_.errors);
+    r_.errors = lexer_.TakeErrors();
+    r_.errors.insert(r_.errors.end(), std::make_move_iterator(parse_errors.begin()),
+                     std::make_move_iterator(parse_errors.end()));
     std::stable_sort(
         r_.errors.begin(), r_.errors.end(),
         [](const SyntaxError& a, const SyntaxError& b) { return a.span.begin < b.span.begin; });
@@ -78,8 +82,38 @@ class Parser {
     std::string_view Name() const { return owned_name.empty() ? name : owned_name; }
   };
 
-  uint32_t Skip(uint32_t i) const {
-    while (i < n_ && IsTrivia(r_.tokens[i].kind)) ++i;
+  /// True when token `i` exists; lexes on as far as needed. Tokens are
+  /// numbered from the start of the file, whitespace excluded.
+  bool Has(uint32_t i) {
+    while (i - base_ >= window_.size()) {
+      const size_t before = window_.size();
+      if (!lexer_.Next(&window_)) return false;
+      for (size_t k = before; k < window_.size(); ++k)
+        if (window_[k].kind == kComment) r_.comments.push_back(window_[k].span);
+    }
+    return true;
+  }
+  /// Token `i`, which Has(i) returned true for and Release() kept. A copy:
+  /// lexing further may move the window.
+  Token Tok(uint32_t i) const {
+    assert(i >= base_ && i - base_ < window_.size());
+    return window_[i - base_];
+  }
+  /// Tokens before `i` are not needed again.
+  void Release(uint32_t i) {
+    assert(i >= base_);
+    if (i - base_ < kWindowSlack) return;
+    window_.erase(window_.begin(), window_.begin() + (i - base_));
+    base_ = i;
+  }
+  /// True when token `i` exists and starts right where token `prev` ends
+  /// (no whitespace between them).
+  bool HasAdjacent(uint32_t prev, uint32_t i) {
+    return Has(i) && Tok(i).span.begin == Tok(prev).span.end;
+  }
+
+  uint32_t Skip(uint32_t i) {
+    while (Has(i) && IsTrivia(Tok(i).kind)) ++i;
     return i;
   }
 
@@ -120,7 +154,7 @@ class Parser {
   }
 
   uint32_t AnonymousBlock(uint32_t i) {
-    const Span brace = r_.tokens[i].span;
+    const Span brace = Tok(i).span;
     r_.words.push_back(Word{{brace.begin, brace.begin}});
     const uint32_t d = NewDirective(static_cast<uint32_t>(r_.words.size() - 1), brace.begin);
     r_.directives[d].args_end = r_.directives[d].name + 1;
@@ -129,36 +163,38 @@ class Parser {
 
   /// Parses one directive starting at token `i`; returns the next token.
   uint32_t ParseDirective(uint32_t i) {
-    r_.words.push_back(MakeWord(r_.tokens[i]));
+    const Token first = Tok(i);
+    r_.words.push_back(MakeWord(first));
     const uint32_t name_word = static_cast<uint32_t>(r_.words.size() - 1);
-    const uint32_t d = NewDirective(name_word, r_.tokens[i].span.begin);
+    const uint32_t d = NewDirective(name_word, first.span.begin);
     std::string name_scratch;
     const std::string_view name = WordView(text_, r_.words[name_word], &name_scratch);
     arg_tokens_.clear();
     uint32_t j = i + 1;
     for (;;) {
       j = Skip(j);
-      if (j == n_) break;
-      const uint16_t kind = r_.tokens[j].kind;
-      if (kind != kWord && kind != kString) break;
-      r_.words.push_back(MakeWord(r_.tokens[j]));
+      if (!Has(j)) break;
+      const Token t = Tok(j);
+      if (t.kind != kWord && t.kind != kString) break;
+      r_.words.push_back(MakeWord(t));
       arg_tokens_.push_back(j);
       ++j;
     }
     const DirectiveInfo* info = InRawBlock() ? nullptr : FindDirective(name, ParentName());
-    const bool ends_with_brace = j < n_ && r_.tokens[j].kind == kLeftBrace;
+    const bool at_end = !Has(j);
+    const Token term = at_end ? Token{} : Tok(j);
+    const bool ends_with_brace = !at_end && term.kind == kLeftBrace;
     if (const uint32_t k = FindMissingSemicolon(name, info, name_word, ends_with_brace); k != 0) {
       const uint32_t resume = arg_tokens_[k - 1];
       r_.words.resize(name_word + k);
-      EndWithoutTerminator(d, name);
+      EndWithoutTerminator(d, name, Tok(resume).span.begin);
       return resume;
     }
     r_.directives[d].args_end = static_cast<uint32_t>(r_.words.size());
-    if (j == n_ || r_.tokens[j].kind == kRightBrace || r_.tokens[j].kind == kLuaCode) {
-      EndWithoutTerminator(d, name);
+    if (at_end || term.kind == kRightBrace || term.kind == kLuaCode) {
+      EndWithoutTerminator(d, name, at_end ? static_cast<uint32_t>(text_.size()) : term.span.begin);
       return j;
     }
-    const Token& term = r_.tokens[j];
     Directive& dir = r_.directives[d];
     dir.terminator = term.span;
     dir.span.end = term.span.end;
@@ -171,8 +207,11 @@ class Parser {
     // '{'
     if (info && !(info->flags & kTakesBlock))
       Error(term.span, "directive '" + std::string(name) + "' is not terminated by ';'");
+    // The body is raw code when the lexer read it so: the '{' ends the file
+    // or Lua code or the '}' follows it directly.
     if (IsLuaBlockDirective(name) &&
-        (j + 1 == n_ || r_.tokens[j + 1].kind == kLuaCode || r_.tokens[j + 1].kind == kRightBrace))
+        (HasAdjacent(j, j + 1) ? Tok(j + 1).kind == kLuaCode || Tok(j + 1).kind == kRightBrace
+                               : term.span.end == text_.size() && !Has(j + 1)))
       return LuaBlock(d, j);
     const bool raw = info && (info->flags & kRawBlock);
     return OpenBlock(d, j, name_scratch.empty() ? name : std::string_view(), raw, name_scratch);
@@ -211,14 +250,15 @@ class Parser {
     return 0;
   }
 
-  void EndWithoutTerminator(uint32_t d, std::string_view name) {
+  /// `next` is the offset of the first token after the directive that is
+  /// no whitespace or comment (the size of the input when there is none).
+  void EndWithoutTerminator(uint32_t d, std::string_view name, uint32_t next) {
     Directive& dir = r_.directives[d];
     dir.args_end = static_cast<uint32_t>(r_.words.size());
     const uint32_t last_end = r_.words[dir.args_end - 1].span.end;
     dir.span.end = last_end;
     dir.terminator = Span{last_end, last_end};
     dir.subtree_end = d + 1;
-    const uint32_t next = NextSignificantOffset(last_end);
     if (next == text_.size()) {
       Error({static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(text_.size())},
             "unexpected end of file, expecting ';' or '}'",
@@ -229,25 +269,19 @@ class Parser {
     }
   }
 
-  /// Offset of the first byte after `from` that is not whitespace or a comment.
-  uint32_t NextSignificantOffset(uint32_t from) const {
-    auto it = std::lower_bound(r_.tokens.begin(), r_.tokens.end(), from,
-                               [](const Token& t, uint32_t off) { return t.span.begin < off; });
-    while (it != r_.tokens.end() && IsTrivia(it->kind)) ++it;
-    return it == r_.tokens.end() ? static_cast<uint32_t>(text_.size()) : it->span.begin;
-  }
-
   uint32_t LuaBlock(uint32_t d, uint32_t brace) {
     Directive& dir = r_.directives[d];
     dir.has_block = true;
     dir.is_lua = true;
-    dir.block.begin = r_.tokens[brace].span.begin;
-    dir.lua = Span{r_.tokens[brace].span.end, r_.tokens[brace].span.end};
+    const Span open = Tok(brace).span;
+    dir.block.begin = open.begin;
+    dir.lua = Span{open.end, open.end};
     dir.subtree_end = d + 1;
     uint32_t j = brace + 1;
-    if (j < n_ && r_.tokens[j].kind == kLuaCode) dir.lua = r_.tokens[j++].span;
-    if (j < n_ && r_.tokens[j].kind == kRightBrace) {
-      dir.block.end = dir.span.end = r_.tokens[j].span.end;
+    // The lexer emits Lua code and its '}' right after the '{', adjacent.
+    if (Has(j) && Tok(j).kind == kLuaCode) dir.lua = Tok(j++).span;
+    if (Has(j) && Tok(j).kind == kRightBrace) {
+      dir.block.end = dir.span.end = Tok(j).span.end;
       dir.block_closed = true;
       return j + 1;
     }
@@ -260,12 +294,13 @@ class Parser {
   uint32_t OpenBlock(uint32_t d, uint32_t brace, std::string_view name, bool raw,
                      const std::string& owned = std::string()) {
     Directive& dir = r_.directives[d];
+    const Span open = Tok(brace).span;
     dir.has_block = true;
-    dir.block.begin = r_.tokens[brace].span.begin;
-    dir.span.end = r_.tokens[brace].span.end;
-    if (!dir.terminator.size()) dir.terminator = r_.tokens[brace].span;
+    dir.block.begin = open.begin;
+    dir.span.end = open.end;
+    if (!dir.terminator.size()) dir.terminator = open;
     if (open_.size() >= kMaxBlockDepth) {
-      Error(r_.tokens[brace].span,
+      Error(open,
             "blocks nested too deeply (more than " + std::to_string(kMaxBlockDepth) + " levels)",
             "the contents of this block are skipped");
       return SkipBlock(d, brace);
@@ -278,18 +313,20 @@ class Parser {
     Directive& dir = r_.directives[d];
     dir.subtree_end = d + 1;
     uint32_t depth = 0;
-    for (uint32_t j = brace; j < n_; ++j) {
-      const uint16_t kind = r_.tokens[j].kind;
-      if (kind == kLeftBrace) ++depth;
-      if (kind == kRightBrace && --depth == 0) {
-        dir.block.end = dir.span.end = r_.tokens[j].span.end;
+    uint32_t j = brace;
+    for (; Has(j); ++j) {
+      Release(j);
+      const Token t = Tok(j);
+      if (t.kind == kLeftBrace) ++depth;
+      if (t.kind == kRightBrace && --depth == 0) {
+        dir.block.end = dir.span.end = t.span.end;
         dir.block_closed = true;
         return j + 1;
       }
     }
     dir.block.end = dir.span.end = static_cast<uint32_t>(text_.size());
     eof_reported_ = true;
-    return n_;
+    return j;
   }
 
   void CloseBlock(uint32_t end) {
@@ -319,7 +356,9 @@ class Parser {
   }
 
   std::string_view text_;
-  uint32_t n_ = 0;
+  Lexer lexer_;
+  std::vector<Token> window_;  // window_[k] is token base_ + k
+  uint32_t base_ = 0;
   ParseResult r_;
   std::vector<Open> open_;
   std::vector<uint32_t> arg_tokens_;

@@ -1,5 +1,6 @@
-// Error-tolerant nginx parser: a lossless token vector plus a tree of
-// directives that refers to the input by byte spans.
+// Error-tolerant nginx parser: a tree of directives that refers to the input
+// by byte spans. The lossless tokens are Lex(text)'s; the parser reads them
+// from a Lexer a few at a time and keeps only the comments.
 //
 // The tree is stored flat, in pre-order: a directive's descendants follow it
 // and end at `subtree_end`, so walking needs no allocation:
@@ -57,7 +58,7 @@ struct Directive {
 };
 
 struct ParseResult {
-  std::vector<Token> tokens;  // covers the input byte for byte
+  std::vector<Span> comments;  // every kComment token, in input order
   std::vector<Word> words;
   std::vector<Directive> directives;  // pre-order
   std::vector<SyntaxError> errors;    // sorted by position

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace synlint::nginx {
 namespace {
@@ -128,6 +129,56 @@ TEST(NginxLexer, EmptyInputAndBinaryBytes) {
   EXPECT_EQ("", Tokens(""));
   const std::string bin("a\0\xff\x01;", 5);
   EXPECT_EQ(std::string("word:a\0\xff\x01 semicolon:;", 21), Tokens(bin));
+}
+
+/// Every token a Lexer yields one Next() at a time.
+std::vector<Token> Incremental(std::string_view text, Whitespace ws, size_t* calls) {
+  Lexer lexer(text, ws);
+  std::vector<Token> out;
+  *calls = 0;
+  while (lexer.Next(&out)) ++*calls;
+  EXPECT_FALSE(lexer.Next(&out));
+  return out;
+}
+
+TEST(NginxLexer, IncrementalKeepingWhitespaceIsLex) {
+  const std::string text =
+      "a  b;\n# c\r\nx \"y z\" { content_by_lua_block { s = '}' } }\n\"open";
+  const LexResult all = Lex(text);
+  size_t calls = 0;
+  const std::vector<Token> inc = Incremental(text, Whitespace::kKeep, &calls);
+  ASSERT_EQ(all.tokens.size(), inc.size());
+  for (size_t i = 0; i < inc.size(); ++i) {
+    EXPECT_EQ(all.tokens[i].kind, inc[i].kind) << i;
+    EXPECT_EQ(all.tokens[i].span, inc[i].span) << i;
+  }
+  EXPECT_LT(calls, inc.size());  // the Lua body comes with its '}'
+  Lexer lexer(text);
+  std::vector<Token> sink;
+  while (lexer.Next(&sink)) {
+  }
+  const std::vector<SyntaxError> errors = lexer.TakeErrors();
+  ASSERT_EQ(all.errors.size(), errors.size());
+  for (size_t i = 0; i < errors.size(); ++i) EXPECT_EQ(all.errors[i].message, errors[i].message);
+}
+
+TEST(NginxLexer, SkippedWhitespaceIsExactlyTheGaps) {
+  const std::string text = " \t a b;\r\n\n# c\nd { e; }  \n";
+  const LexResult all = Lex(text);
+  size_t calls = 0;
+  const std::vector<Token> kept = Incremental(text, Whitespace::kSkip, &calls);
+  std::vector<Token> expected;
+  for (const Token& t : all.tokens)
+    if (t.kind != kWhitespace) expected.push_back(t);
+  ASSERT_EQ(expected.size(), kept.size());
+  uint32_t at = 0;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    EXPECT_EQ(expected[i].span, kept[i].span);
+    for (uint32_t k = at; k < kept[i].span.begin; ++k)
+      EXPECT_NE(std::string::npos, std::string(" \t\r\n").find(text[k])) << k;
+    at = kept[i].span.end;
+  }
+  EXPECT_EQ(all.tokens.size(), calls);  // one call per token, whitespace included
 }
 
 }  // namespace

@@ -112,7 +112,7 @@ TEST(NginxParserErrors, DeepNestingIsBounded) {
   ASSERT_EQ(1u, r.errors.size());
   EXPECT_EQ("blocks nested too deeply (more than 100 levels)", r.errors[0].message);
   EXPECT_EQ(101u, r.directives.size() - 1);  // 100 levels + the skipped one, plus 'b'
-  EXPECT_TRUE(TokensCover(r.tokens, text));
+  EXPECT_TRUE(testing::CoversLosslessly(r, text));
 }
 
 TEST(NginxParserErrors, IfWithoutBlock) {
@@ -145,7 +145,7 @@ TEST(NginxParserErrors, NoiseRoundTrips) {
   }
   text.insert(1000, "content_by_lua_block {");
   const ParseResult r = Parse(text);
-  EXPECT_TRUE(TokensCover(r.tokens, text));
+  EXPECT_TRUE(testing::CoversLosslessly(r, text));
   EXPECT_FALSE(r.errors.empty());
 }
 
