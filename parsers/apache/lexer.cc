@@ -291,7 +291,7 @@ bool Lexer::Next(LogicalLine* line) {
     line->content = {first, first};
   }
   Emit(kSpace, cur, limit);
-  if (has_newline) tokens_->push_back({kNewline, {limit, end}});
+  if (has_newline && tokens_ != nullptr) tokens_->push_back({kNewline, {limit, end}});
   return true;
 }
 

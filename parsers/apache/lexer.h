@@ -70,6 +70,7 @@ class Lexer {
  public:
   Lexer(std::string_view text, std::vector<Token>* tokens);
 
+  /// `tokens` may be null: the lines are the same, no tokens are kept.
   /// Reads the next logical line into `line`; false at the end of input.
   bool Next(LogicalLine* line);
 
@@ -85,7 +86,7 @@ class Lexer {
   bool IsBlank(uint32_t p) const;
   // Appends a token, split around continuations.
   void Emit(uint16_t kind, uint32_t begin, uint32_t end) {
-    if (begin >= end) return;
+    if (begin >= end || tokens_ == nullptr) return;
     if (gaps_.empty()) {
       tokens_->push_back({kind, {begin, end}});
     } else {

@@ -80,7 +80,7 @@ class Loader {
   Parsed* GetParsed(const SourceFile* file) {
     auto it = parsed_.find(file->path);
     if (it != parsed_.end()) return it->second.get();
-    auto p = std::make_unique<Parsed>(Parsed{file, Parse(*file)});
+    auto p = std::make_unique<Parsed>(Parsed{file, Parse(*file, {.tokens = false})});
     result_.files.emplace_back(file->path, "apache");
     for (const SyntaxError& e : p->parse.errors) {
       result_.findings.push_back(SyntaxFinding(*file, e));

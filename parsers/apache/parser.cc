@@ -10,14 +10,14 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) :
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text) {}
+  Parser(std::string_view text, ParseOptions options) : text_(text), options_(options) {}
 
   ParseResult Run() {
     // About one token per 5 bytes in real configs; reserving a little more
     // avoids regrowing, and pages never touched cost nothing.
-    result_.tokens.reserve(text_.size() / 4 + 16);
+    if (options_.tokens) result_.tokens.reserve(text_.size() / 4 + 16);
     result_.words.reserve(text_.size() / 10 + 16);
-    Lexer lexer(text_, &result_.tokens);
+    Lexer lexer(text_, options_.tokens ? &result_.tokens : nullptr);
     LogicalLine line;
     while (lexer.Next(&line)) OnLine(line);
     for (const Directive* d : open_) {
@@ -149,6 +149,7 @@ class Parser {
   }
 
   std::string_view text_;
+  ParseOptions options_;
   ParseResult result_;
   std::vector<Directive*> open_;
 };
@@ -163,6 +164,8 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-ParseResult Parse(std::string_view text) { return Parser(text).Run(); }
+ParseResult Parse(std::string_view text, ParseOptions options) {
+  return Parser(text, options).Run();
+}
 
 }  // namespace synlint::apache

@@ -80,7 +80,7 @@ struct Mark {
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text) {
+  Parser(std::string_view text, ParseOptions options) : text_(text), tokens_(options.tokens) {
     // Reserving by the line count avoids re-copying large vectors; pages a
     // reservation does not use are never touched.
     size_t lines = 1;
@@ -92,7 +92,7 @@ class Parser {
         ++p;
       }
     }
-    out_.tokens.reserve(lines * 5);
+    if (tokens_) out_.tokens.reserve(lines * 5);
     out_.entries.reserve(lines);
   }
 
@@ -138,7 +138,7 @@ class Parser {
   }
 
   void Push(uint16_t kind, uint32_t b, uint32_t e) {
-    if (b < e) out_.tokens.push_back(Token{kind, Span{b, e}});
+    if (tokens_ && b < e) out_.tokens.push_back(Token{kind, Span{b, e}});
   }
 
   void Error(Span span, std::string message, bool fatal) {
@@ -352,20 +352,21 @@ class Parser {
   int section_ = -1;
   bool in_broken_section_ = false;
   bool bom_seen_ = false;
+  bool tokens_ = true;
   size_t crlf_ = 0;
   size_t lf_ = 0;
 };
 
 }  // namespace
 
-ParseResult Parse(std::string_view text) {
+ParseResult Parse(std::string_view text, ParseOptions options) {
   if (text.size() >= UINT32_MAX) {
     ParseResult r;
     r.errors.push_back(SyntaxError{Span{}, "file is too large to parse", ""});
     r.rejected_by_systemd = true;
     return r;
   }
-  return Parser(text).Run();
+  return Parser(text, options).Run();
 }
 
 }  // namespace synlint::systemd

@@ -90,9 +90,15 @@ struct ParseResult {
   std::vector<std::unique_ptr<std::string>> joined;
 };
 
+struct ParseOptions {
+  /// Fill ParseResult::tokens. Dumps and round-trip checks need them; the
+  /// unit loader does not, and on a big file they are most of the memory.
+  bool tokens = true;
+};
+
 /// Parses one unit file or drop-in. Never fails: problems become `errors`
 /// and parsing carries on with the next line. `text` must outlive the result.
-ParseResult Parse(std::string_view text);
+ParseResult Parse(std::string_view text, ParseOptions options = {});
 
 /// systemd's longest accepted line (LONG_LINE_MAX, 1 MiB), after joining
 /// continuations.

@@ -220,7 +220,7 @@ std::vector<std::string> UnitLoader::ListUnits(std::string_view suffix) const {
 std::shared_ptr<const ParseResult> UnitLoader::ParseCached(const SourceFile& file) {
   auto it = parsed_.find(file.path);
   if (it != parsed_.end()) return it->second;
-  auto parsed = std::make_shared<const ParseResult>(Parse(file.text));
+  auto parsed = std::make_shared<const ParseResult>(Parse(file.text, {.tokens = false}));
   parsed_[file.path] = parsed;
   return parsed;
 }

@@ -16,6 +16,11 @@ Parsed P(const std::string& text) {
   SourceFile file("t.conf", text);
   const ParseResult r = Parse(file);
   EXPECT_TRUE(TokensCover(r.tokens, text)) << text;
+  // Without tokens (as the host loader parses) the tree and errors are the same.
+  const ParseResult lean = Parse(file, {.tokens = false});
+  EXPECT_TRUE(lean.tokens.empty());
+  EXPECT_EQ(DumpTree(text, r), DumpTree(text, lean)) << text;
+  EXPECT_EQ(DumpErrors(file, r), DumpErrors(file, lean)) << text;
   return {DumpTree(text, r), DumpErrors(file, r)};
 }
 

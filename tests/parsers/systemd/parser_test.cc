@@ -11,6 +11,13 @@ namespace {
 ParseResult ParseChecked(std::string_view text) {
   ParseResult r = Parse(text);
   EXPECT_TRUE(TokensCover(r.tokens, text)) << "tokens do not cover the input";
+  // Without tokens (as the unit loader parses) the tree and errors are the same.
+  const ParseResult lean = Parse(text, {.tokens = false});
+  EXPECT_TRUE(lean.tokens.empty());
+  EXPECT_EQ(DumpTree(r), DumpTree(lean)) << text;
+  EXPECT_EQ(r.errors.size(), lean.errors.size()) << text;
+  EXPECT_EQ(r.rejected_by_systemd, lean.rejected_by_systemd) << text;
+  EXPECT_EQ(r.newline, lean.newline) << text;
   return r;
 }
 
