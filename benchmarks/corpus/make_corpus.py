@@ -12,12 +12,18 @@ Writes into OUT_DIR:
                    whose etc/sysctl.d/60-web-tuning.conf has exactly 100 lines
   big/FORMAT/      one root per format holding only that big file where the host
                    loader finds it (hard links, else copies): `synlint check` on them
+                   (a stress case: repeated settings give thousands of findings)
+  clean/FORMAT/    ~SIZE MB per format spread over many files in the layout a host
+                   has (sites-enabled/*.conf, sysctl.d/*.conf, *.socket units), with
+                   distinct ports and keys: few findings, so `synlint check` on them
+                   measures reading, parsing and the model
   MANIFEST         one line per generated file: bytes, lines, path
 
 The output is deterministic for a given seed; nothing here is meant to be committed.
 """
 
 import argparse
+import itertools
 import os
 import random
 import shutil
@@ -73,8 +79,8 @@ def sysctl_file(r, i):
     return eol.join(out) + eol
 
 
-def nginx_server(r, i):
-    port = 8000 + i % 1000
+def nginx_server(r, i, port=None):
+    port = port or 8000 + i % 1000
     return (
         "    # site %d\n"
         "    server {\n"
@@ -326,6 +332,62 @@ def big_hosts(out):
             shutil.copyfile(src, dst)
 
 
+CLEAN_NGINX_MAIN = (
+    "user www-data;\nworker_processes auto;\nworker_rlimit_nofile 65535;\n"
+    "events {\n    worker_connections 4096;\n}\n"
+    "http {\n    include /etc/nginx/conf.d/*.conf;\n    include /etc/nginx/sites-enabled/*.conf;\n}\n")
+CLEAN_NGINX_UPSTREAMS = "".join(
+    "upstream backend%d { server 10.0.0.%d:8080; keepalive 32; }\n" % (u, u + 1) for u in range(16))
+CLEAN_APACHE_MAIN = (
+    "ServerRoot \"/etc/apache2\"\nTimeout 300\nKeepAlive On\n"
+    "<IfModule mpm_event_module>\n\tMaxRequestWorkers 400\n\tListenBacklog 4096\n</IfModule>\n"
+    "Include ports.conf\nIncludeOptional sites-enabled/*.conf\n")
+
+
+def clean_sysctl_file(i):
+    """One ~1 KB sysctl.d file of per-interface settings no other file sets."""
+    out = ["# /etc/sysctl.d/%05d-vlan%d.conf: VLAN %d" % (i, i, i), ""]
+    for k in range(12):
+        out.append("net.ipv4.conf.vlan%d/%d.rp_filter = 1" % (i, k))
+        out.append("net/ipv6/conf/vlan%d.%d/accept_ra = 0" % (i, k))
+    return "\n".join(out) + "\n"
+
+
+def clean_hosts(out, size, r):
+    """clean/FORMAT: SIZE bytes per format over many files, few findings."""
+    def many(root, names_and_text):
+        total = 0
+        for rel, text in names_and_text:
+            write(os.path.join(out, "clean", root, rel), text)
+            total += len(text)
+            if total >= size:
+                break
+    def numbered(gen):
+        i = 0
+        while True:
+            yield gen(i)
+            i += 1
+    write(os.path.join(out, "clean/nginx/etc/nginx/nginx.conf"), CLEAN_NGINX_MAIN)
+    write(os.path.join(out, "clean/nginx/etc/nginx/conf.d/upstreams.conf"), CLEAN_NGINX_UPSTREAMS)
+    many("nginx", numbered(lambda i: (
+        "etc/nginx/sites-enabled/site%05d.conf" % i,
+        nginx_server(r, i, port=10000 + i).replace(" backlog=65535", " backlog=4096"))))
+    write(os.path.join(out, "clean/apache/etc/apache2/apache2.conf"), CLEAN_APACHE_MAIN)
+    write(os.path.join(out, "clean/apache/etc/apache2/ports.conf"), "Listen 80\nListen 8080\n")
+    many("apache", numbered(lambda i: (
+        "etc/apache2/sites-enabled/site%05d.conf" % i, apache_vhost(r, i))))
+    def socket_and_service(i):
+        # systemd_unit() mixes [Service] into one file; a host has
+        # appN.socket and appN.service.
+        text = systemd_unit(r, i).replace("Backlog = 65535", "Backlog = 4096")
+        head, rest = text.split("[Service]\n", 1)
+        service, install = rest.split("[Install]\n", 1)
+        return [("etc/systemd/system/app%05d.socket" % i, head + "[Install]\n" + install),
+                ("etc/systemd/system/app%05d.service" % i, "[Service]\n" + service)]
+    many("systemd", (f for i in itertools.count() for f in socket_and_service(i)))
+    many("sysctl", numbered(lambda i: ("etc/sysctl.d/%05d-vlan%d.conf" % (i, i), clean_sysctl_file(i))))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out_dir")
@@ -348,6 +410,7 @@ def main():
         write(os.path.join(out, name), text)
         manifest.append((len(text.encode()), text.count("\n"), name))
     big_hosts(out)
+    clean_hosts(out, size, r)
     for rel in host_tree(os.path.join(out, "host")):
         path = os.path.join(out, "host", rel)
         with open(path, "rb") as f:
