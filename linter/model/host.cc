@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 #include "linter/model/value_check.h"
 #include "parsers/apache/extract.h"
@@ -85,23 +86,25 @@ void AddServiceLimit(Host& host, ServiceFacts& facts, const std::string& unit) {
     facts.limits["LimitNOFILE"] = *s;
 }
 
-void AddService(Host& host, ServiceFacts facts) {
+/// `seen` indexes host.files_read: a host of many socket units or site files
+/// made the linear search for each one quadratic.
+void AddService(Host& host, ServiceFacts facts, std::unordered_set<std::string>& seen) {
   for (Finding& f : facts.findings) host.load_findings.push_back(std::move(f));
   facts.findings.clear();
   for (const auto& [path, format] : facts.files) {
-    if (std::find(host.files_read.begin(), host.files_read.end(), path) == host.files_read.end())
-      host.files_read.push_back(path);
+    if (seen.insert(path).second) host.files_read.push_back(path);
   }
   host.services.push_back(std::move(facts));
 }
 
 void LoadServices(Host& host, const HostOptions& options) {
+  std::unordered_set<std::string> seen(host.files_read.begin(), host.files_read.end());
   if (auto nginx = nginx::LoadNginxService(host.sources, options.nginx_main, options.nginx_prefix)) {
     AddServiceLimit(host, *nginx, "nginx.service");
-    AddService(host, std::move(*nginx));
+    AddService(host, std::move(*nginx), seen);
   }
-  if (auto apache = apache::LoadApacheService(host.sources)) AddService(host, std::move(*apache));
-  for (ServiceFacts& s : systemd::LoadSocketUnits(host.sources)) AddService(host, std::move(s));
+  if (auto apache = apache::LoadApacheService(host.sources)) AddService(host, std::move(*apache), seen);
+  for (ServiceFacts& s : systemd::LoadSocketUnits(host.sources)) AddService(host, std::move(s), seen);
 }
 
 }  // namespace
