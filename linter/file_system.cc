@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <functional>
+#include <optional>
 
 namespace synlint {
 
@@ -83,56 +84,74 @@ Resolved Resolve(const FileSystem& fs, std::string_view path) {
   Resolved r;
   std::vector<std::string> todo = SplitPath(path);
   std::reverse(todo.begin(), todo.end());  // pop from the back
-  std::vector<std::string> done;
+  std::string done;                        // the components resolved so far, joined
+  std::vector<size_t> starts;              // where each component of `done` begins
+  auto pop = [&] {
+    done.resize(starts.back() == 0 ? 0 : starts.back() - 1);
+    starts.pop_back();
+  };
+  // The kind of `done` when the last step was an lstat of it (the root is a
+  // directory); after ".." or a symlink it must be looked up again.
+  std::optional<NodeKind> kind = NodeKind::kDirectory;
   int hops = 0;
   while (!todo.empty()) {
     std::string part = std::move(todo.back());
     todo.pop_back();
     if (part == ".") continue;
     if (part == "..") {
-      if (done.empty()) {
+      if (starts.empty()) {
         r.status = Resolved::Status::kEscapes;
         r.error = "path leads outside the root";
         return r;
       }
-      done.pop_back();
+      pop();
+      kind.reset();
       continue;
     }
-    done.push_back(part);
-    const std::string cur = JoinParts(done);
-    const NodeStat st = fs.Lstat(cur);
+    if (!done.empty()) done += '/';
+    starts.push_back(done.size());
+    done += part;
+    const NodeStat st = fs.Lstat(done);
     if (st.kind == NodeKind::kMissing) {
       r.status = Resolved::Status::kMissing;
-      r.path = cur;
+      r.path = std::move(done);
       for (auto it = todo.rbegin(); it != todo.rend(); ++it) r.path += "/" + *it;
       return r;
     }
+    kind = st.kind;
     if (st.kind != NodeKind::kSymlink) continue;
     r.via_symlink = true;
     if (++hops > 40) {
       r.status = Resolved::Status::kLoop;
-      r.error = "too many levels of symbolic links (a symlink loop) at '" + cur + "'";
+      r.error = "too many levels of symbolic links (a symlink loop) at '" + done + "'";
       return r;
     }
     std::string target;
-    if (!fs.ReadLink(cur, &target)) {
+    if (!fs.ReadLink(done, &target)) {
       r.status = Resolved::Status::kMissing;
-      r.path = cur;
+      r.path = std::move(done);
       return r;
     }
     if (target == "/dev/null" && todo.empty()) {
       r.status = Resolved::Status::kDevNull;
-      r.path = cur;
+      r.path = std::move(done);
       return r;
     }
-    done.pop_back();
-    if (!target.empty() && target.front() == '/') done.clear();
+    pop();
+    if (!target.empty() && target.front() == '/') {
+      done.clear();
+      starts.clear();
+    }
+    kind.reset();
     std::vector<std::string> more = SplitPath(target);
-    for (auto it = more.rbegin(); it != more.rend(); ++it) todo.push_back(*it);
+    for (auto it = more.rbegin(); it != more.rend(); ++it) todo.push_back(std::move(*it));
   }
-  r.path = JoinParts(done);
-  const NodeStat st = fs.Lstat(r.path);
-  r.kind = r.path.empty() ? NodeKind::kDirectory : st.kind;
+  r.path = std::move(done);
+  if (r.path.empty()) {
+    r.kind = NodeKind::kDirectory;
+  } else {
+    r.kind = kind ? *kind : fs.Lstat(r.path).kind;
+  }
   r.status = r.kind == NodeKind::kMissing ? Resolved::Status::kMissing
                                           : Resolved::Status::kOk;
   return r;
@@ -259,7 +278,9 @@ std::string DiskFileSystem::HostPath(const std::string& path) const {
 }
 
 NodeStat DiskFileSystem::Lstat(const std::string& path) const {
-  NodeStat out;
+  auto [cached, fresh] = lstat_cache_.try_emplace(path);
+  if (!fresh) return cached->second;
+  NodeStat& out = cached->second;
   struct stat st;
   if (lstat(HostPath(path).c_str(), &st) != 0) return out;
   out.kind = KindOf(st.st_mode);
@@ -289,20 +310,39 @@ bool DiskFileSystem::ReadFile(const std::string& path, std::string* contents,
     return false;
   }
   contents->clear();
+  // A regular file is read straight into `contents`, up to the size fstat
+  // gave (a file that grows meanwhile is read as it was then); anything else,
+  // or a size of 0 (procfs), is read until end of file.
   struct stat st;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-    contents->reserve(static_cast<size_t>(st.st_size));
-  char buf[65536];
-  for (;;) {
-    const ssize_t n = read(fd, buf, sizeof buf);
+  size_t expected = 0;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) expected = static_cast<size_t>(st.st_size);
+  contents->resize(expected);
+  size_t got = 0;
+  while (got < expected) {
+    const ssize_t n = read(fd, contents->data() + got, expected - got);
+    if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      if (errno == EINTR) continue;
       *err = std::strerror(errno);
       close(fd);
       return false;
     }
-    if (n == 0) break;
-    contents->append(buf, static_cast<size_t>(n));
+    if (n == 0) break;  // shrank since fstat
+    got += static_cast<size_t>(n);
+  }
+  contents->resize(got);
+  if (expected == 0) {
+    char buf[65536];
+    for (;;) {
+      const ssize_t n = read(fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        *err = std::strerror(errno);
+        close(fd);
+        return false;
+      }
+      if (n == 0) break;
+      contents->append(buf, static_cast<size_t>(n));
+    }
   }
   close(fd);
   return true;
@@ -323,6 +363,7 @@ std::vector<std::string> DiskFileSystem::ListDir(const std::string& path) const 
 bool DiskFileSystem::WriteFile(const std::string& path,
                                std::string_view contents, uint32_t new_mode,
                                std::string* err) {
+  lstat_cache_.clear();  // the write changes this path and may create directories
   const std::string host = HostPath(path);
   const std::string dir(DirName(host).empty() ? "/" : DirName(host));
   struct stat old;

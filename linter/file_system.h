@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace synlint {
@@ -43,9 +44,15 @@ class FileSystem {
                          uint32_t new_mode, std::string* err) = 0;
   /// Human-readable location of the tree, for messages ("/srv/web" or "<memory>").
   virtual std::string Describe() const = 0;
+  /// Drops whatever the tree remembers of earlier calls, so the next ones see
+  /// the tree as it is now (the checks before writing fixes need that).
+  virtual void ForgetSnapshot() {}
 };
 
-/// The real disk below `root` ("/" for a live host).
+/// The real disk below `root` ("/" for a live host). It remembers what
+/// Lstat found, so a run sees one snapshot of each path and resolving a
+/// file's components again (discovery, then the read, then a second loader)
+/// costs no system call; its own WriteFile forgets everything it remembered.
 class DiskFileSystem : public FileSystem {
  public:
   explicit DiskFileSystem(std::string root);
@@ -57,10 +64,12 @@ class DiskFileSystem : public FileSystem {
   bool WriteFile(const std::string& path, std::string_view contents,
                  uint32_t new_mode, std::string* err) override;
   std::string Describe() const override { return root_; }
+  void ForgetSnapshot() override { lstat_cache_.clear(); }
   std::string HostPath(const std::string& path) const;
 
  private:
   std::string root_;
+  mutable std::unordered_map<std::string, NodeStat> lstat_cache_;
 };
 
 /// An in-memory tree for tests.

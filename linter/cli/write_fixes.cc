@@ -5,6 +5,7 @@
 namespace synlint::cli {
 
 bool WriteFixes(FileSystem& fs, const FixResult& fix, std::string* err) {
+  fs.ForgetSnapshot();  // what changed on disk since the files were read
   for (const auto& [path, text] : fix.fixed) {
     auto orig = fix.original.find(path);
     const NodeStat st = fs.Lstat(path);

@@ -67,6 +67,7 @@ class HostTreeFileSystem : public FileSystem {
   bool WriteFile(const std::string& path, std::string_view contents, uint32_t new_mode,
                  std::string* err) override;
   std::string Describe() const override { return base_dir_; }
+  void ForgetSnapshot() override { disk_.ForgetSnapshot(); }
 
  private:
   struct Masked {
