@@ -55,7 +55,8 @@ std::string ShowText(const Host& host, const std::string& root) {
   if (keys.empty()) out << "  (none set; kernel defaults apply)\n";
   size_t width = 0;
   for (const auto& k : keys) width = std::max(width, k.size());
-  for (const std::string& key : keys) {
+  for (const std::string_view name : keys) {
+    const std::string key(name);
     const SysctlEntry* w = host.sysctl().Winner(key);
     out << "  " << key << std::string(width - key.size(), ' ') << " = " << w->value() << "  "
         << Loc(*w);
@@ -129,7 +130,8 @@ std::string ShowJson(const Host& host, const std::string& root) {
   }
   w.EndArray();
   w.Key("sysctl").BeginObject();
-  for (const std::string& key : host.sysctl().Keys()) {
+  for (const std::string_view name : host.sysctl().Keys()) {
+    const std::string key(name);
     const SysctlEntry* e = host.sysctl().Winner(key);
     w.Key(key).BeginObject();
     w.Key("value").String(e->value());

@@ -41,11 +41,11 @@ bool Host::Accepted(const SysctlEntry& e) const {
 }
 
 const SysctlEntry* Host::Winner(const std::string& key) const {
-  const auto hist = sysctl().History(key);
-  for (auto it = hist.rbegin(); it != hist.rend(); ++it) {
-    if (Accepted(**it)) return *it;
+  const SysctlEntry* last = sysctl().LastExact(key);
+  for (const SysctlEntry* e = last; e; e = sysctl().Previous(*e)) {
+    if (Accepted(*e)) return e;
   }
-  if (!hist.empty()) return nullptr;
+  if (last) return nullptr;
   return sysctl().Winner(key);  // globs
 }
 
@@ -149,8 +149,15 @@ std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options)
       if (!dup) host->load_findings.push_back(p);
     }
   }
-  for (sysctl::Loader l : {sysctl::Loader::kSystemd, sysctl::Loader::kProcps})
+  const auto& systemd_files = host->discovery[0].files;
+  const auto& procps_files = host->discovery[1].files;
+  host->same_sysctl_files = std::equal(
+      systemd_files.begin(), systemd_files.end(), procps_files.begin(), procps_files.end(),
+      [](const auto& a, const auto& b) { return a.file == b.file && a.listed_as == b.listed_as; });
+  for (sysctl::Loader l : {sysctl::Loader::kSystemd, sysctl::Loader::kProcps}) {
+    if (host->same_sysctl_files && l == sysctl::Loader::kProcps) break;
     host->states[Host::Index(l)].Build(host->discovery[Host::Index(l)].files, host->sysctl_parses);
+  }
   LoadServices(*host, options);
   return host;
 }

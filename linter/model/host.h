@@ -45,6 +45,9 @@ struct Host {
   std::map<std::string, sysctl::ParseResult> sysctl_parses;  // by real path
   sysctl::Discovery discovery[2];  // indexed by sysctl::Loader
   SysctlState states[2];
+  /// Both loaders apply the same files in the same order (no etc/sysctl.conf
+  /// that only procps reads): one state serves both, states[1] stays empty.
+  bool same_sysctl_files = false;
   std::vector<ServiceFacts> services;
   std::vector<Finding> load_findings;  // SL001/SL002 and format rules
   std::vector<std::string> files_read;  // in order, each once
@@ -52,8 +55,8 @@ struct Host {
   const Host* baseline = nullptr;
   std::string baseline_rev;
 
-  const SysctlState& sysctl() const { return states[Index(loader)]; }
-  const SysctlState& sysctl(sysctl::Loader l) const { return states[Index(l)]; }
+  const SysctlState& sysctl() const { return sysctl(loader); }
+  const SysctlState& sysctl(sysctl::Loader l) const { return states[same_sysctl_files ? 0 : Index(l)]; }
   const sysctl::Discovery& sysctl_discovery() const { return discovery[Index(loader)]; }
   static size_t Index(sysctl::Loader l) { return l == sysctl::Loader::kSystemd ? 0 : 1; }
 

@@ -2,10 +2,12 @@
 // order it is applied, and for each key the one that wins.
 #pragma once
 
+#include <cstdint>
 #include <map>
-#include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "linter/source.h"
@@ -18,7 +20,11 @@ struct SysctlEntry {
   const SourceFile* file = nullptr;
   const sysctl::Assignment* assignment = nullptr;
   std::string_view listed_as;  // path the loader found it under (in the DiscoveredFile)
-  size_t order = 0;       // application order
+  uint32_t order = 0;          // application order: the index in SysctlState::entries()
+  /// The previous exact assignment of the same key (an index in entries()),
+  /// or kNone: History() walks these links.
+  uint32_t prev_same = kNone;
+  static constexpr uint32_t kNone = UINT32_MAX;
   const std::string& key() const { return assignment->name; }
   const std::string& value() const { return assignment->text; }
 };
@@ -33,19 +39,41 @@ class SysctlState {
   const std::vector<SysctlEntry>& entries() const { return entries_; }
   /// The assignment that decides `key`: the last exact one, else the last
   /// matching glob (unless `-key` excludes it); null when nothing sets it.
-  const SysctlEntry* Winner(const std::string& key) const;
+  const SysctlEntry* Winner(std::string_view key) const;
+  /// The last exact assignment of `key` (accepted by the kernel or not);
+  /// null when no line names it exactly. Its prev_same links lead back
+  /// through the earlier ones.
+  const SysctlEntry* LastExact(std::string_view key) const;
+  const SysctlEntry* Previous(const SysctlEntry& e) const {
+    return e.prev_same == SysctlEntry::kNone ? nullptr : &entries_[e.prev_same];
+  }
   /// All exact assignments of `key`, in applied order.
-  std::vector<const SysctlEntry*> History(const std::string& key) const;
-  /// Every key with an exact assignment, sorted.
-  std::vector<std::string> Keys() const;
+  std::vector<const SysctlEntry*> History(std::string_view key) const;
+  /// Every key with an exact assignment, sorted. The views point into the
+  /// parses the state was built from.
+  std::vector<std::string_view> Keys() const;
+  /// Calls fn(key, its last exact assignment) for every key with an exact
+  /// assignment, in no set order: for rules whose findings are sorted
+  /// afterwards anyway (Keys() sorts hundreds of thousands on some hosts).
+  template <typename Fn>
+  void ForEachKey(Fn&& fn) const {
+    for (const auto& [key, last] : exact_) fn(key, entries_[last]);
+  }
 
  private:
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   std::vector<SysctlEntry> entries_;
-  std::map<std::string, std::vector<size_t>> exact_;
-  std::vector<size_t> globs_;       // glob assignments (not exclusions), in applied order
-  std::set<std::string> excluded_;  // keys named by a `-key` exclusion
+  /// Key -> index of its last exact assignment. The keys are views of the
+  /// assignments' names (a host of per-interface keys has hundreds of
+  /// thousands: a map of string to vector was 87 MB of a 10 MiB host).
+  std::unordered_map<std::string_view, uint32_t> exact_;
+  std::vector<uint32_t> globs_;          // glob assignments (not exclusions), in applied order
+  std::unordered_set<std::string_view> excluded_;  // keys named by a `-key` exclusion
   /// Glob winners already looked up: a rule may ask for one key per line.
-  mutable std::unordered_map<std::string, const SysctlEntry*> glob_winner_;
+  mutable std::unordered_map<std::string, const SysctlEntry*, ViewHash, std::equal_to<>> glob_winner_;
 };
 
 }  // namespace synlint

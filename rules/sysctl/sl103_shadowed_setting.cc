@@ -49,13 +49,17 @@ bool SameValue(const std::string& a, const std::string& b) {
 void CheckOverrides(RuleContext& ctx) {
   const Host& host = ctx.host();
   const SysctlState& other = host.sysctl(Other(host.loader));
-  for (const std::string& key : host.sysctl().Keys()) {
+  std::vector<const SysctlEntry*> hist;
+  host.sysctl().ForEachKey([&](std::string_view name, const SysctlEntry& last) {
+    if (!host.sysctl().Previous(last)) return;  // set once
     // Rejected writes (SL101/SL102) change nothing, so they neither win nor lose.
-    std::vector<const SysctlEntry*> hist;
-    for (const SysctlEntry* e : host.sysctl().History(key)) {
+    hist.clear();
+    for (const SysctlEntry* e = &last; e; e = host.sysctl().Previous(*e)) {
       if (host.Accepted(*e)) hist.push_back(e);
     }
-    if (hist.size() < 2) continue;
+    if (hist.size() < 2) return;
+    std::reverse(hist.begin(), hist.end());
+    const std::string key(name);
     const SysctlEntry* winner = hist.back();
     const SysctlEntry* other_winner = other.Winner(key);
     std::unordered_set<const sysctl::Assignment*> done{winner->assignment};
@@ -80,7 +84,7 @@ void CheckOverrides(RuleContext& ctx) {
       }
       ctx.Report(std::move(f), same ? Severity::kInfo : Severity::kWarning);
     }
-  }
+  });
 }
 
 void CheckUnreadSysctlConf(RuleContext& ctx) {
@@ -109,10 +113,12 @@ void CheckLoaderDisagreement(RuleContext& ctx) {
   const Host& host = ctx.host();
   const SysctlState& mine = host.sysctl();
   const SysctlState& theirs = host.sysctl(Other(host.loader));
-  for (const std::string& key : theirs.Keys()) {
-    const SysctlEntry* a = mine.Winner(key);
-    const SysctlEntry* b = theirs.Winner(key);
-    if (!a || !b || SameValue(a->value(), b->value())) continue;
+  if (&mine == &theirs) return;  // both loaders apply the same files
+  theirs.ForEachKey([&](std::string_view name, const SysctlEntry& last) {
+    const SysctlEntry* a = mine.Winner(name);
+    const SysctlEntry* b = &last;  // theirs.Winner(name)
+    if (!a || a->assignment == b->assignment || SameValue(a->value(), b->value())) return;
+    const std::string key(name);
     Finding f;
     f.location = KeyLocation(*b);
     f.related.push_back(MakeLocation(*a->file, a->assignment->key,
@@ -122,7 +128,7 @@ void CheckLoaderDisagreement(RuleContext& ctx) {
                 b->value() + "' under " + std::string(sysctl::LoaderName(Other(host.loader))) +
                 " (" + Where(*b) + "); running the other loader by hand changes it";
     ctx.Report(std::move(f), Severity::kInfo);
-  }
+  });
 }
 
 }  // namespace
