@@ -2,6 +2,8 @@
 // (systemd-sysctl logs a missing key only at debug level, so it goes unseen).
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <unordered_map>
 
 #include "rules/sysctl/sysctl_edit.h"
@@ -60,21 +62,66 @@ size_t DistanceAtMost(std::string_view a, std::string_view b, size_t k) {
   return std::min(prev[m], inf);
 }
 
-/// The known key within edit distance 2 of `key` (the first of the
-/// closest), or null.
-const KeyInfo* ClosestKey(const KnowledgeBase& kb, std::string_view key) {
-  const KeyInfo* best = nullptr;
-  size_t best_d = 3;
-  for (const auto& [name, info] : kb.keys()) {
-    const size_t d = DistanceAtMost(key, name, best_d - 1);
-    if (d < best_d) {
-      best_d = d;
-      best = &info;
-      if (d == 0) break;
+/// Letter counts folded into 32 buckets (saturating), for a cheap lower
+/// bound on the edit distance: an edit changes at most one count up and
+/// one down, so max(letters `a` has more of, letters `b` has more of) <= it.
+struct LetterCounts {
+  std::array<uint8_t, 32> n{};
+  explicit LetterCounts(std::string_view s) {
+    for (const char c : s) {
+      uint8_t& slot = n[static_cast<unsigned char>(c) & 31];
+      if (slot < 255) ++slot;
     }
   }
-  return best;
+};
+
+size_t BagDistance(const LetterCounts& a, const LetterCounts& b) {
+  unsigned more_a = 0, more_b = 0;
+  for (size_t i = 0; i < a.n.size(); ++i) {
+    const unsigned x = a.n[i], y = b.n[i];
+    more_a += x > y ? x - y : 0;
+    more_b += y > x ? y - x : 0;
+  }
+  return std::max(more_a, more_b);
 }
+
+/// The knowledge base's keys in its order, with their letter counts, built
+/// once per run: a host of per-interface keys asks for hundreds of
+/// thousands of suggestions, each against every known key.
+class Suggester {
+ public:
+  explicit Suggester(const KnowledgeBase& kb) {
+    known_.reserve(kb.keys().size());
+    for (const auto& [name, info] : kb.keys()) known_.push_back({name, &info, LetterCounts(name)});
+  }
+  /// The known key within edit distance 2 of `key` (the first of the
+  /// closest), or null.
+  const KeyInfo* Closest(std::string_view key) const {
+    const LetterCounts counts(key);
+    const KeyInfo* best = nullptr;
+    size_t best_d = 3;
+    for (const Known& k : known_) {
+      const size_t limit = best_d - 1;
+      const size_t n = key.size(), m = k.name.size();
+      if ((n > m ? n - m : m - n) > limit || BagDistance(counts, k.counts) > limit) continue;
+      const size_t d = DistanceAtMost(key, k.name, limit);
+      if (d < best_d) {
+        best_d = d;
+        best = k.info;
+        if (d == 0) break;
+      }
+    }
+    return best;
+  }
+
+ private:
+  struct Known {
+    std::string_view name;
+    const KeyInfo* info;
+    LetterCounts counts;
+  };
+  std::vector<Known> known_;
+};
 
 bool KnownTopLevel(std::string_view key) {
   static constexpr std::array<std::string_view, 10> kTop = {
@@ -83,19 +130,68 @@ bool KnownTopLevel(std::string_view key) {
   return std::find(kTop.begin(), kTop.end(), top) != kTop.end();
 }
 
+/// A per-interface key, `net.ipv4.conf.IFACE.LEAF` or `net.ipv6.conf.IFACE.LEAF`
+/// for an interface other than `all` and `default`. The kernel registers
+/// one table of these for `all`, for `default` and for every device
+/// (kernel-facts.md §8 and ip-sysctl.rst `conf/interface/*`), and
+/// systemd-sysctl applies them again when the interface appears, so an
+/// interface unknown here is no error: the leaf is what to check.
+struct InterfaceKey {
+  std::string_view family;  // "net.ipv4.conf." or "net.ipv6.conf."
+  std::string_view iface;   // as written in dotted form ('/' for a '.' in the name)
+  std::string_view leaf;
+  /// The same key on `all` ("net.ipv4.conf.all.LEAF").
+  std::string OnAll() const { return std::string(family) + "all." + std::string(leaf); }
+};
+
+std::optional<InterfaceKey> SplitInterfaceKey(std::string_view key) {
+  for (const std::string_view family : {std::string_view("net.ipv4.conf."), std::string_view("net.ipv6.conf.")}) {
+    if (key.substr(0, family.size()) != family) continue;
+    const std::string_view rest = key.substr(family.size());
+    const size_t dot = rest.find('.');
+    if (dot == 0 || dot == std::string_view::npos || dot + 1 == rest.size() ||
+        rest.find('.', dot + 1) != std::string_view::npos)
+      return std::nullopt;
+    InterfaceKey k{family, rest.substr(0, dot), rest.substr(dot + 1)};
+    if (k.iface == "all" || k.iface == "default") return std::nullopt;
+    return k;
+  }
+  return std::nullopt;
+}
+
+/// The knowledge base's entry for `key`, or for the same leaf on `all` or
+/// `default` when `key` is a per-interface key.
+const KeyInfo* FindKey(const KnowledgeBase& kb, std::string_view key, const std::optional<InterfaceKey>& iface) {
+  if (const KeyInfo* info = kb.Find(key)) return info;
+  if (!iface) return nullptr;
+  std::string on = iface->OnAll();
+  if (const KeyInfo* info = kb.Find(on)) return info;
+  on.replace(iface->family.size(), 3, "default");
+  return kb.Find(on);
+}
+
 }  // namespace
 
 void CheckSL101(RuleContext& ctx) {
   const Host& host = ctx.host();
-  // A file may repeat one unknown key many times: look each up once.
-  std::unordered_map<std::string, const KeyInfo*> suggestions;
+  // A file may repeat one unknown key many times: look each up once. The
+  // names live in the host's parses for the whole run. Per-interface keys
+  // are looked up by their leaf on `all`.
+  std::unordered_map<std::string_view, const KeyInfo*> suggestions;
+  std::unordered_map<std::string, const KeyInfo*> leaf_suggestions;
+  std::optional<Suggester> suggester;
+  auto closest = [&](std::string_view key) {
+    if (!suggester) suggester.emplace(*host.kb);
+    return suggester->Closest(key);
+  };
   for (const SysctlEntry* entry : AllAssignments(host)) {
     const SysctlEntry& e = *entry;
     const auto& a = *e.assignment;
     if (a.is_glob()) continue;
+    const std::optional<InterfaceKey> iface = SplitInterfaceKey(a.name);
     const Severity sev = a.ignore_failure ? Severity::kWarning : Severity::kError;
     const std::string ignored = a.ignore_failure ? " (the '-' prefix hides the failure)" : "";
-    if (const KeyInfo* info = host.kb->Find(a.name)) {
+    if (const KeyInfo* info = FindKey(*host.kb, a.name, iface)) {
       if (info->ExistsOn(host.kernel) || a.exclusion) continue;
       Finding f;
       f.location = KeyLocation(e);
@@ -122,16 +218,31 @@ void CheckSL101(RuleContext& ctx) {
       ctx.Report(std::move(f), sev);
       continue;
     }
-    auto [known, fresh] = suggestions.try_emplace(a.name, nullptr);
-    if (fresh) known->second = ClosestKey(*host.kb, a.name);
-    const KeyInfo* best = known->second;
-    if (!best) continue;
+    std::string best;
+    if (!iface) {
+      auto [known, fresh] = suggestions.try_emplace(a.name, nullptr);
+      if (fresh) known->second = closest(a.name);
+      if (known->second) best = known->second->key;
+    } else {
+      // A misspelt leaf: suggest the right one on the same interface.
+      auto [leaf, fresh] = leaf_suggestions.try_emplace(iface->OnAll(), nullptr);
+      if (fresh) leaf->second = closest(leaf->first);
+      if (const KeyInfo* on_template = leaf->second) {
+        // Only a key of the same family, on all or default, names a leaf.
+        for (const std::string_view which : {std::string_view("all."), std::string_view("default.")}) {
+          const std::string prefix = std::string(iface->family) + std::string(which);
+          if (on_template->key.compare(0, prefix.size(), prefix) == 0)
+            best = std::string(iface->family) + std::string(iface->iface) + "." +
+                   on_template->key.substr(prefix.size());
+        }
+      }
+    }
+    if (best.empty()) continue;
     Finding f;
     f.location = KeyLocation(e);
-    f.message = "unknown key '" + a.name + "'; did you mean '" + best->key + "'?" + ignored;
+    f.message = "unknown key '" + a.name + "'; did you mean '" + best + "'?" + ignored;
     if (IsAdminFile(e.file->path)) {
-      f.fix = Fix{"rename to '" + best->key + "'", Applicability::kUnsafe,
-                  {{e.file->path, a.key, best->key}}};
+      f.fix = Fix{"rename to '" + best + "'", Applicability::kUnsafe, {{e.file->path, a.key, best}}};
     }
     ctx.Report(std::move(f), sev);
   }
