@@ -114,14 +114,20 @@ class LineParser {
 
 }  // namespace
 
+// Plain loops: find_first_of with a set calls memchr once per character,
+// and both run for every key of a host (hundreds of thousands on some).
 bool Assignment::is_glob() const {
-  return name.find_first_of("*?[") != std::string::npos;
+  for (const char c : name) {
+    if (c == '*' || c == '?' || c == '[') return true;
+  }
+  return false;
 }
 
 std::string NormalizeKey(std::string_view key) {
-  const size_t sep = key.find_first_of("./");
+  size_t sep = 0;
+  while (sep < key.size() && key[sep] != '.' && key[sep] != '/') ++sep;
   std::string out(key);
-  if (sep == std::string_view::npos) return out;
+  if (sep == key.size()) return out;
   if (key[sep] == '/') {
     // '/' separates; literal '.' inside components becomes '/' in dotted form.
     for (char& c : out) {
