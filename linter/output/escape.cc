@@ -100,9 +100,14 @@ uint32_t Utf16Length(std::string_view s) {
 }
 
 std::string EscapeForTerminal(std::string_view s) {
-  std::string out;
+  // Printable ASCII passes through unchanged: copy that prefix in one go (on
+  // a run with 189k findings this function was 17% of the process).
+  size_t plain = 0;
+  while (plain < s.size() && s[plain] >= 0x20 && s[plain] < 0x7F) ++plain;
+  std::string out(s.substr(0, plain));
+  if (plain == s.size()) return out;
   ForEachChar(
-      s,
+      s.substr(plain),
       [&](std::string_view text, uint32_t cp) {
         if (cp == '\n') {
           out.append("\\n");

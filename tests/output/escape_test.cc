@@ -38,6 +38,10 @@ TEST(EscapeForTerminal, MakesControlsAndBadBytesVisible) {
   EXPECT_EQ(EscapeForTerminal("\xc2\x9b" "2J"), "\\u009b2J");  // C1 CSI
   EXPECT_EQ(EscapeForTerminal("bad \xff\xc3"), "bad \\xff\\xc3");
   EXPECT_EQ(EscapeForTerminal(std::string_view("nul\0", 4)), "nul\\x00");
+  // The printable-ASCII prefix is copied whole; what follows is still escaped.
+  EXPECT_EQ(EscapeForTerminal(""), "");
+  EXPECT_EQ(EscapeForTerminal("~ all printable ASCII !"), "~ all printable ASCII !");
+  EXPECT_EQ(EscapeForTerminal("key = v\x7f é\n"), "key = v\\x7f é\\n");
 }
 
 TEST(EscapeXml, EscapesTextAndAttributes) {
