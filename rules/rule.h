@@ -7,6 +7,7 @@
 
 #include "linter/finding.h"
 #include "linter/model/host.h"
+#include "linter/model/listen_model.h"
 #include "linter/rule_meta.h"
 
 namespace synlint {
@@ -24,6 +25,11 @@ class RuleContext {
       : host_(host), fix_options_(fix_options), out_(out) {}
   const Host& host() const { return host_; }
   const FixOptions& fix_options() const { return fix_options_; }
+  /// ListenerViews(host()), computed once for all the rules of a run.
+  const std::vector<ListenerView>& listener_views() {
+    if (!views_) views_ = ListenerViews(host_);
+    return *views_;
+  }
 
   /// Records a finding of the current rule; severity defaults to the rule's.
   void Report(Finding f, std::optional<Severity> severity = std::nullopt) {
@@ -38,6 +44,7 @@ class RuleContext {
   const FixOptions& fix_options_;
   std::vector<Finding>* out_;
   const RuleMeta* meta_ = nullptr;
+  std::optional<std::vector<ListenerView>> views_;
 };
 
 struct Rule {

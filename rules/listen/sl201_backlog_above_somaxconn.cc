@@ -16,7 +16,7 @@ const RuleMeta kSL201 = {"SL201", "backlog-above-somaxconn", Severity::kWarning,
 
 void CheckSL201(RuleContext& ctx) {
   const Host& host = ctx.host();
-  const std::vector<ListenerView> views = ListenerViews(host);
+  const std::vector<ListenerView>& views = ctx.listener_views();
   const SysctlEntry* from = nullptr;
   const int64_t somaxconn = EffectiveSomaxconn(host, &from);
   const int64_t target = SomaxconnCovering(host, views);

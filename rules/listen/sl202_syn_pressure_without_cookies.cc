@@ -18,7 +18,7 @@ void CheckSL202(RuleContext& ctx) {
   const Host& host = ctx.host();
   if (host.IntValue("net.ipv4.tcp_syncookies").value_or(1) != 0) return;
   const int64_t max_syn = host.IntValue("net.ipv4.tcp_max_syn_backlog").value_or(128);
-  for (const ListenerView& v : ListenerViews(host)) {
+  for (const ListenerView& v : ctx.listener_views()) {
     const QueueLimits& q = v.queues;
     Finding f;
     f.location = v.explicit_backlog ? v.listener->backlog->location : v.listener->declared_at;

@@ -18,7 +18,7 @@ void CheckSL204(RuleContext& ctx) {
   if (host.kernel >= KernelVersion{4, 1}) return;
   const SysctlEntry* from = nullptr;
   const int64_t somaxconn = EffectiveSomaxconn(host, &from);
-  for (const ListenerView& v : ListenerViews(host)) {
+  for (const ListenerView& v : ctx.listener_views()) {
     if (!v.queues.wrapped) continue;
     Finding f;
     f.location = v.explicit_backlog ? v.listener->backlog->location : v.listener->declared_at;

@@ -78,7 +78,7 @@ void CheckApache(RuleContext& ctx, const ServiceFacts& s, const std::vector<List
 
 void CheckSL205(RuleContext& ctx) {
   const Host& host = ctx.host();
-  const std::vector<ListenerView> views = ListenerViews(host);
+  const std::vector<ListenerView>& views = ctx.listener_views();
   for (const ServiceFacts& s : host.services) {
     if (s.kind == "nginx") CheckNginx(ctx, s);
     if (s.kind == "apache") CheckApache(ctx, s, views);

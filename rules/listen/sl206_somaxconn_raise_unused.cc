@@ -25,7 +25,7 @@ void CheckSL206(RuleContext& ctx) {
   const auto def_value = def ? ParseKernelInt(*def) : std::nullopt;
   if (!def_value || somaxconn <= *def_value) return;
   std::set<const ServiceFacts*> apache_done;  // ListenBacklog is one setting per server
-  for (const ListenerView& v : ListenerViews(host)) {
+  for (const ListenerView& v : ctx.listener_views()) {
     if (v.explicit_backlog || v.default_uncertain || v.requested == INT_MAX || v.requested >= somaxconn)
       continue;
     if (v.service->kind == "apache" && !apache_done.insert(v.service).second) continue;

@@ -34,7 +34,7 @@ void CheckSL107(RuleContext& ctx) {
       f.related.push_back(ValueLocation(*c));
       f.related.back().note = "'tcp_syncookies' is set here";
     }
-    const auto views = ListenerViews(host);
+    const auto& views = ctx.listener_views();
     if (!views.empty()) {
       const auto& v = *std::max_element(views.begin(), views.end(), [](const auto& a, const auto& b) {
         return a.queues.syn_limit < b.queues.syn_limit;
@@ -46,7 +46,7 @@ void CheckSL107(RuleContext& ctx) {
     return;
   }
   // Before 4.4 it caps min(backlog, somaxconn) before the power-of-two rounding.
-  const auto views = ListenerViews(host);
+  const auto& views = ctx.listener_views();
   if (views.empty()) return;
   int64_t largest = 0;
   const ListenerView* top = nullptr;
