@@ -44,5 +44,15 @@ TEST(ExitCodes, UsageAndFatalErrorsAreTwo) {
   EXPECT_EQ(ExitCode("demo", "--kernel banana"), 2);
 }
 
+TEST(ExitCodes, FailedReportWriteIsTwo) {
+  // /dev/full opens but every write fails (ENOSPC): the report is lost, so
+  // the run must not look like a clean one.
+  const FixtureHost host = FixtureHostNamed("demo");
+  const auto r = RunShell(SynlintCheck(host, host.tree, "--fail-on never --output /dev/full"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--output: cannot write '/dev/full'"), std::string::npos) << r.err;
+  EXPECT_EQ(ExitCode("demo", "--fail-on never --output /dev/null"), 0);
+}
+
 }  // namespace
 }  // namespace synlint::testing
