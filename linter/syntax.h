@@ -24,6 +24,18 @@ struct Token {
   Span span;
 };
 
+/// Gives back the unused part of a parser's up-front reservation when the
+/// vector is small. A large reservation (a big file) costs nothing where it
+/// is never written: those pages are never touched. A small one shares its
+/// pages with the next allocations, so on a host of thousands of small files
+/// the slack is real memory: on clean/nginx (11,686 site files) the parse
+/// trees held 58 MB for 10 MiB of text before this (BENCHMARKS.md).
+template <typename T>
+void TrimReservation(std::vector<T>* v) {
+  constexpr size_t kSmall = size_t{1} << 20;  // bytes
+  if (v->capacity() * sizeof(T) < kSmall && v->capacity() - v->size() > 4) v->shrink_to_fit();
+}
+
 /// True when `tokens` cover `text` exactly, in order, with no gap or overlap.
 bool TokensCover(const std::vector<Token>& tokens, std::string_view text);
 

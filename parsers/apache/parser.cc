@@ -24,6 +24,8 @@ class Parser {
       Error(d->span, "'<" + std::string(d->Name(text_)) + ">' was not closed");
     }
     // `words` is complete now, so the argument spans can point into it.
+    TrimReservation(&result_.tokens);
+    TrimReservation(&result_.words);
     BindArgs(&result_.directives);
     return std::move(result_);
   }

@@ -70,6 +70,8 @@ class Parser {
     std::stable_sort(
         r_.errors.begin(), r_.errors.end(),
         [](const SyntaxError& a, const SyntaxError& b) { return a.span.begin < b.span.begin; });
+    TrimReservation(&r_.words);
+    TrimReservation(&r_.directives);
     return std::move(r_);
   }
 

@@ -118,6 +118,8 @@ class Parser {
     }
     if (!pending_.empty()) FinishLogicalLine();
     if (crlf_ > lf_) out_.newline = "\r\n";
+    TrimReservation(&out_.tokens);
+    TrimReservation(&out_.entries);  // before the sections' spans point into it
     for (size_t i = 0; i < out_.sections.size(); ++i) {
       const size_t first = first_entry_[i];
       const size_t last = i + 1 < out_.sections.size() ? first_entry_[i + 1] : out_.entries.size();
