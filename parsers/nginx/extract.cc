@@ -140,10 +140,21 @@ class FactsVisitor : public ConfigVisitor {
 size_t ListenerCapacity(const NginxConfig& config) {
   size_t n = 0;
   std::string scratch;
+  // Every `listen`, plus one implicit listener per server block without a
+  // `listen` directly inside (an upper bound: a server whose `listen` comes
+  // from an included file is counted too).
   for (const NginxFile& f : config.files) {
-    for (const Directive& d : f.parse.directives) {
-      const std::string_view name = DirectiveName(f.parse, f.source->text, d, &scratch);
-      n += name == "listen" || (name == "server" && d.has_block);
+    const auto& dirs = f.parse.directives;
+    for (uint32_t i = 0; i < dirs.size(); ++i) {
+      const std::string_view name = DirectiveName(f.parse, f.source->text, dirs[i], &scratch);
+      if (name == "listen") {
+        ++n;
+      } else if (name == "server" && dirs[i].has_block) {
+        bool listens = false;
+        for (uint32_t c = FirstChild(i); c < dirs[i].subtree_end && !listens; c = dirs[c].subtree_end)
+          listens = DirectiveName(f.parse, f.source->text, dirs[c], &scratch) == "listen";
+        n += !listens;
+      }
     }
   }
   return n;

@@ -27,7 +27,8 @@ namespace synlint::nginx {
 ServiceFacts ExtractNginx(const NginxConfig& config);
 
 /// How many listeners ExtractNginx() makes at most when no file is included
-/// twice: one per `listen` and per `server` block.
+/// twice: one per `listen` and per `server` block with no `listen` directly
+/// inside.
 size_t ListenerCapacity(const NginxConfig& config);
 
 /// Loads and extracts; nullopt when `main_path` does not exist.

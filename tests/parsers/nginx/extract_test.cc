@@ -110,6 +110,19 @@ TEST(NginxExtract, ListenersLimitsAndOutbound) {
   EXPECT_EQ("etc/nginx/conf.d/site.conf", f->files[1].first);
 }
 
+TEST(NginxExtract, ListenerCapacityIsATightUpperBound) {
+  MemoryFileSystem fs;
+  fs.AddFile("etc/nginx/nginx.conf", kMain);
+  fs.AddFile("etc/nginx/conf.d/site.conf",
+             "server {\n  listen 8080 backlog=1024 reuseport;\n  listen unix:/run/s.sock;\n}\n");
+  SourceSet sources(fs);
+  const NginxConfig config = LoadNginx(sources, "etc/nginx/nginx.conf");
+  // Six `listen` (the udp one makes no listener) and the one server block
+  // without any (its implicit *:80); upstream `server` lines have no block.
+  EXPECT_EQ(7u, ListenerCapacity(config));
+  EXPECT_EQ(6u, ExtractNginx(config).listeners.size());
+}
+
 TEST(NginxExtract, MissingMainIsNullopt) {
   MemoryFileSystem fs;
   SourceSet sources(fs);
