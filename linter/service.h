@@ -58,6 +58,10 @@ struct ServiceFacts {
   std::vector<std::pair<std::string, std::string>> files;
   /// SL001 (syntax), SL002 (file problems) and format rules found while loading.
   std::vector<Finding> findings;
+  /// Server-specific data about the whole service, free-form (systemd: the
+  /// socket unit's Accept=, paired service, drop-in directory, ...), kept
+  /// once rather than in each Listener::extra.
+  std::map<std::string, std::string> extra;
 };
 
 /// SL001 for a syntax error in `file`.

@@ -92,7 +92,8 @@ ServiceFacts SocketFacts(const UnitView& socket, UnitLoader& loader) {
 
   const std::optional<Setting> accept =
       EffectiveSetting(socket, "Socket", "Accept", ValueKind::kBoolean, &facts.findings);
-  std::map<std::string, std::string> common;
+  // What holds for the whole socket unit is kept once, on the service.
+  std::map<std::string, std::string>& common = facts.extra;
   common["accept"] = accept && accept->value == 1 ? "yes" : "no";
   common["paired_service"] = service;
   common["dropin_dir"] = "etc/systemd/system/" + socket.name() + ".d";
@@ -124,6 +125,9 @@ ServiceFacts SocketFacts(const UnitView& socket, UnitLoader& loader) {
                     "'" + socket.name() + "' has no Listen*= address; systemd refuses to load it",
                     ""}));
   }
+  // Listeners are large: one allocation of the right size, not a doubling.
+  facts.listeners.reserve(static_cast<size_t>(std::count_if(
+      ports.begin(), ports.end(), [](const Assignment& a) { return Listens(a.entry->key); })));
   for (const Assignment& a : ports) {
     if (!Listens(a.entry->key)) continue;
     Listener l;
@@ -133,7 +137,6 @@ ServiceFacts SocketFacts(const UnitView& socket, UnitLoader& loader) {
     l.backlog = backlog;
     l.declared_at = a.EntryLocation();
     l.insert_at = insert_at;
-    l.extra = common;
     const std::optional<std::string> expanded = ExpandSpecifiers(a.value(), socket.name());
     if (!expanded) {
       // A host-dependent specifier (%H, %m, ...): keep what can be known.

@@ -43,13 +43,14 @@ struct SocketUnits {
 /// Listener: context = the key, declared_at = the whole assignment,
 /// backlog = effective Backlog=, insert_at = end of the last [Socket] section
 /// of the fragment when it lives under etc/ (empty for vendor units: a fix
-/// belongs in a drop-in). extra: "family" (unix/ipv4/ipv6/vsock), "accept"
-/// (yes/no), "paired_service", "dropin_dir" (etc/systemd/system/NAME.d),
-/// "newline" (the fragment's line terminator), and when set "interface",
-/// "bind_ipv6_only", "reuse_port", "unresolved_specifiers", and
-/// "unit_fails_to_load" when the fragment has an error at which systemd stops
-/// (the listeners are still reported, from the part systemd would read and
-/// the rest, so rules keep working once the error is fixed).
+/// belongs in a drop-in). Listener extra: "family" (unix/ipv4/ipv6/vsock),
+/// and when set "interface" and "unresolved_specifiers".
+/// ServiceFacts extra (the whole unit, kept once): "accept" (yes/no),
+/// "paired_service", "dropin_dir" (etc/systemd/system/NAME.d), "newline" (the
+/// fragment's line terminator), and when set "bind_ipv6_only", "reuse_port",
+/// and "unit_fails_to_load" when the fragment has an error at which systemd
+/// stops (the listeners are still reported, from the part systemd would read
+/// and the rest, so rules keep working once the error is fixed).
 SocketUnits DiscoverSocketUnits(SourceSet& sources);
 
 /// DiscoverSocketUnits(sources).sockets.

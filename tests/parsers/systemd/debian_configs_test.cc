@@ -74,7 +74,7 @@ TEST(DebianConfigs, SocketListeners) {
   EXPECT_EQ(ssh.listeners[0].port, 22u);
   EXPECT_FALSE(ssh.listeners[0].backlog);
   EXPECT_FALSE(ssh.listeners[0].insert_at) << "vendor unit";
-  EXPECT_EQ(ssh.listeners[0].extra.at("paired_service"), "ssh.service");
+  EXPECT_EQ(ssh.extra.at("paired_service"), "ssh.service");
 
   ASSERT_TRUE(by_name.count("systemd-journald.socket"));
   const ServiceFacts& journald = *by_name["systemd-journald.socket"];
@@ -93,10 +93,10 @@ TEST(DebianConfigs, SocketListeners) {
   for (const Listener& l : rpcbind.listeners)
     addrs.push_back(l.is_unix ? "unix " + l.address_text : l.host + " " + std::to_string(l.port));
   EXPECT_EQ(addrs, (std::vector<std::string>{"unix /run/rpcbind.sock", "0.0.0.0 111", ":: 111"}));
-  EXPECT_EQ(rpcbind.listeners[2].extra.at("bind_ipv6_only"), "ipv6-only");
+  EXPECT_EQ(rpcbind.extra.at("bind_ipv6_only"), "ipv6-only");
 
   if (by_name.count("systemd-coredump.socket")) {
-    EXPECT_EQ(by_name["systemd-coredump.socket"]->listeners.at(0).extra.at("paired_service"),
+    EXPECT_EQ(by_name["systemd-coredump.socket"]->extra.at("paired_service"),
               "systemd-coredump@.service");
   }
   std::vector<std::string> templates = units.templates;

@@ -148,10 +148,11 @@ TEST(SystemdSockets, ListenerFromEtcUnit) {
   EXPECT_EQ(l.insert_at->span, (Span{68, 68}));  // after "Backlog=511"
   EXPECT_EQ(l.insert_at->start, (LineCol{6, 12}));
   EXPECT_EQ(l.extra.at("family"), "ipv4");
-  EXPECT_EQ(l.extra.at("accept"), "no");
-  EXPECT_EQ(l.extra.at("paired_service"), "web.service");
-  EXPECT_EQ(l.extra.at("dropin_dir"), "etc/systemd/system/web.socket.d");
-  EXPECT_EQ(l.extra.at("newline"), "\n");
+  EXPECT_EQ(f.extra.at("accept"), "no");
+  EXPECT_EQ(f.extra.at("paired_service"), "web.service");
+  EXPECT_EQ(f.extra.at("dropin_dir"), "etc/systemd/system/web.socket.d");
+  EXPECT_EQ(f.extra.at("newline"), "\n");
+  EXPECT_EQ(l.extra.size(), 1u) << "what holds for the unit is kept on the service";
   EXPECT_EQ(f.limits.at("Backlog").value, 511);
   EXPECT_EQ(f.limits.at("LimitNOFILE").value, 8192);
   EXPECT_EQ(f.limits.at("LimitNOFILE").location.file, "usr/lib/systemd/system/web.service");
@@ -185,8 +186,8 @@ TEST(SystemdSockets, VendorUnitHasNoInsertPointAndDropinBacklogWins) {
     ASSERT_TRUE(l.backlog);
     EXPECT_EQ(l.backlog->value, 4096);
     EXPECT_EQ(l.backlog->location.file, "etc/systemd/system/web.socket.d/backlog.conf");
-    EXPECT_EQ(l.extra.at("newline"), "\r\n");
   }
+  EXPECT_EQ(f.extra.at("newline"), "\r\n");
   EXPECT_EQ(f.limits.at("ReceiveBuffer").value, 8 << 20);
   EXPECT_EQ(f.limits.at("SendBuffer").value, 64 << 10);
   EXPECT_EQ(f.limits.at("MaxConnections").value, 100);
@@ -239,13 +240,13 @@ TEST(SystemdSockets, ServicePairing) {
   const std::vector<ServiceFacts> sockets = LoadSocketUnits(sources);
   ASSERT_EQ(sockets.size(), 3u);
   EXPECT_EQ(sockets[0].service, "acc.socket");
-  EXPECT_EQ(sockets[0].listeners[0].extra.at("paired_service"), "acc@.service");
-  EXPECT_EQ(sockets[0].listeners[0].extra.at("accept"), "yes");
+  EXPECT_EQ(sockets[0].extra.at("paired_service"), "acc@.service");
+  EXPECT_EQ(sockets[0].extra.at("accept"), "yes");
   EXPECT_EQ(sockets[0].limits.at("LimitNOFILE").value, 200);
   EXPECT_EQ(sockets[0].limits.at("LimitNOFILE").location.file,
             "etc/systemd/system/acc@.service.d/x.conf");
   EXPECT_EQ(sockets[1].service, "named.socket");
-  EXPECT_EQ(sockets[1].listeners[0].extra.at("paired_service"), "named-daemon.service");
+  EXPECT_EQ(sockets[1].extra.at("paired_service"), "named-daemon.service");
   EXPECT_EQ(sockets[1].limits.at("LimitNOFILE").value, 100);
   EXPECT_EQ(sockets[2].service, "plain.socket");
   EXPECT_EQ(sockets[2].limits.at("LimitNOFILE").text, "infinity");
@@ -302,10 +303,10 @@ TEST(SystemdSockets, FragmentSystemdRejectsIsMarked) {
   SourceSet sources(fs);
   const std::vector<ServiceFacts> sockets = LoadSocketUnits(sources);
   ASSERT_EQ(sockets.size(), 2u);
-  EXPECT_EQ(sockets[0].listeners.at(0).extra.at("unit_fails_to_load"), "true");
+  EXPECT_EQ(sockets[0].extra.at("unit_fails_to_load"), "true");
   EXPECT_EQ(sockets[0].findings.at(0).message,
             "invalid section header '[Sock'; systemd stops reading the file here");
-  EXPECT_EQ(sockets[1].listeners.at(0).extra.count("unit_fails_to_load"), 0u);
+  EXPECT_EQ(sockets[1].extra.count("unit_fails_to_load"), 0u);
   EXPECT_EQ(sockets[1].findings.size(), 1u);
 }
 
