@@ -1,6 +1,8 @@
 #include "linter/diff.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 namespace synlint {
@@ -21,28 +23,30 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
 
 enum class Op { kKeep, kDel, kAdd };
 
-// Myers' O(ND) diff, returning the edit script as a list of ops.
-std::vector<Op> MyersDiff(const std::vector<std::string_view>& a,
-                          const std::vector<std::string_view>& b) {
-  // Trim a common prefix and suffix first: fixes touch few lines.
-  size_t pre = 0;
-  while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
-  size_t suf = 0;
-  while (suf < a.size() - pre && suf < b.size() - pre &&
-         a[a.size() - 1 - suf] == b[b.size() - 1 - suf])
-    ++suf;
-  const int n = static_cast<int>(a.size() - pre - suf);
-  const int m = static_cast<int>(b.size() - pre - suf);
-  auto A = [&](int i) { return a[pre + static_cast<size_t>(i)]; };
-  auto B = [&](int j) { return b[pre + static_cast<size_t>(j)]; };
-  const int max = n + m;
+using Lines = std::vector<std::string_view>;
+
+/// Myers' largest edit distance tried on one range. Backtracking keeps the
+/// diagonals of every step, about D^2 ints: 4M (16 MB) at this bound. The
+/// first version kept a full copy of the diagonal array per step, O(D (N+M)):
+/// 189k changed lines of a 250k-line file asked for hundreds of GB.
+constexpr int kMaxMyersD = 2000;
+
+/// Myers' O(ND) diff of a[a0, a0+n) against b[b0, b0+m), appended to `out`;
+/// false (and nothing appended) when the edit distance is above `max_d`.
+bool Myers(const Lines& a, size_t a0, int n, const Lines& b, size_t b0, int m, int max_d,
+           std::vector<Op>* out) {
+  auto A = [&](int i) { return a[a0 + static_cast<size_t>(i)]; };
+  auto B = [&](int j) { return b[b0 + static_cast<size_t>(j)]; };
+  const int max = std::min(n + m, max_d);
   const int off = max + 1;
   std::vector<int> v(static_cast<size_t>(2 * max + 3), 0);
-  std::vector<std::vector<int>> trace;
-  int found_d = 0;
-  for (int d = 0; d <= max; ++d) {
-    trace.push_back(v);
-    bool done = false;
+  // trace of step d: v[off-d-1 .. off+d+1] as it was before step d.
+  std::vector<int> trace;
+  std::vector<size_t> trace_at;
+  int found_d = -1;
+  for (int d = 0; d <= max && found_d < 0; ++d) {
+    trace_at.push_back(trace.size());
+    trace.insert(trace.end(), v.begin() + (off - d - 1), v.begin() + (off + d + 2));
     for (int k = -d; k <= d; k += 2) {
       int x;
       if (k == -d || (k != d && v[off + k - 1] < v[off + k + 1]))
@@ -56,28 +60,24 @@ std::vector<Op> MyersDiff(const std::vector<std::string_view>& a,
       }
       v[off + k] = x;
       if (x >= n && y >= m) {
-        done = true;
+        found_d = d;
         break;
       }
     }
-    if (done) {
-      found_d = d;
-      trace.push_back(v);
-      break;
-    }
   }
+  if (found_d < 0) return false;
   // Backtrack.
   std::vector<Op> mid;
   int x = n, y = m;
   for (int d = found_d; d > 0; --d) {
-    const std::vector<int>& pv = trace[static_cast<size_t>(d)];
+    const int* pv = trace.data() + trace_at[static_cast<size_t>(d)] + d + 1;  // pv[k], k in [-d-1, d+1]
     const int k = x - y;
     int prev_k;
-    if (k == -d || (k != d && pv[off + k - 1] < pv[off + k + 1]))
+    if (k == -d || (k != d && pv[k - 1] < pv[k + 1]))
       prev_k = k + 1;
     else
       prev_k = k - 1;
-    const int prev_x = pv[off + prev_k];
+    const int prev_x = pv[prev_k];
     const int prev_y = prev_x - prev_k;
     while (x > prev_x && y > prev_y) {
       mid.push_back(Op::kKeep);
@@ -96,9 +96,90 @@ std::vector<Op> MyersDiff(const std::vector<std::string_view>& a,
     --x;
     --y;
   }
-  std::vector<Op> ops(pre, Op::kKeep);
-  ops.insert(ops.end(), mid.rbegin(), mid.rend());
-  ops.insert(ops.end(), suf, Op::kKeep);
+  out->insert(out->end(), mid.rbegin(), mid.rend());
+  return true;
+}
+
+/// The ops turning a[a0, a1) into b[b0, b1), appended to `out`: Myers when
+/// the two differ in at most kMaxMyersD lines; else split at the lines that
+/// occur exactly once on each side, in the longest run of them that keeps
+/// its order (patience diff), and diff between them. A range with no such
+/// line becomes one deletion and one addition: still a correct diff, only
+/// not the shortest one.
+void DiffRange(const Lines& a, size_t a0, size_t a1, const Lines& b, size_t b0, size_t b1,
+               std::vector<Op>* out) {
+  // Trim a common prefix and suffix first: fixes touch few lines.
+  size_t pre = 0;
+  while (a0 + pre < a1 && b0 + pre < b1 && a[a0 + pre] == b[b0 + pre]) ++pre;
+  size_t suf = 0;
+  while (a0 + pre + suf < a1 && b0 + pre + suf < b1 && a[a1 - 1 - suf] == b[b1 - 1 - suf]) ++suf;
+  out->insert(out->end(), pre, Op::kKeep);
+  a0 += pre;
+  b0 += pre;
+  a1 -= suf;
+  b1 -= suf;
+  const int n = static_cast<int>(a1 - a0), m = static_cast<int>(b1 - b0);
+  if (n == 0 || m == 0 || !Myers(a, a0, n, b, b0, m, kMaxMyersD, out)) {
+    struct Seen {
+      uint32_t in_a = 0, in_b = 0;
+      size_t at_a = 0, at_b = 0;
+    };
+    std::unordered_map<std::string_view, Seen> seen;
+    if (n > 0 && m > 0) {
+      seen.reserve(static_cast<size_t>(n + m));
+      for (size_t i = a0; i < a1; ++i) {
+        Seen& s = seen[a[i]];
+        ++s.in_a;
+        s.at_a = i;
+      }
+      for (size_t j = b0; j < b1; ++j) {
+        Seen& s = seen[b[j]];
+        ++s.in_b;
+        s.at_b = j;
+      }
+    }
+    // Unique pairs in the order of a; the longest increasing run in b.
+    std::vector<std::pair<size_t, size_t>> pairs;
+    for (size_t i = a0; i < a1 && m > 0; ++i) {
+      const Seen& s = seen[a[i]];
+      if (s.in_a == 1 && s.in_b == 1) pairs.emplace_back(i, s.at_b);
+    }
+    std::vector<size_t> tails, prev(pairs.size(), SIZE_MAX);  // LIS by patience sorting
+    for (size_t p = 0; p < pairs.size(); ++p) {
+      auto it = std::lower_bound(tails.begin(), tails.end(), pairs[p].second,
+                                 [&](size_t q, size_t bj) { return pairs[q].second < bj; });
+      const size_t len = static_cast<size_t>(it - tails.begin());
+      if (len > 0) prev[p] = tails[len - 1];
+      if (it == tails.end())
+        tails.push_back(p);
+      else
+        *it = p;
+    }
+    std::vector<std::pair<size_t, size_t>> anchors;
+    for (size_t p = tails.empty() ? SIZE_MAX : tails.back(); p != SIZE_MAX; p = prev[p])
+      anchors.push_back(pairs[p]);
+    std::reverse(anchors.begin(), anchors.end());
+    if (anchors.empty()) {
+      out->insert(out->end(), static_cast<size_t>(n), Op::kDel);
+      out->insert(out->end(), static_cast<size_t>(m), Op::kAdd);
+    } else {
+      size_t i = a0, j = b0;
+      for (const auto& [ai, bj] : anchors) {
+        DiffRange(a, i, ai, b, j, bj, out);
+        out->push_back(Op::kKeep);
+        i = ai + 1;
+        j = bj + 1;
+      }
+      DiffRange(a, i, a1, b, j, b1, out);
+    }
+  }
+  out->insert(out->end(), suf, Op::kKeep);
+}
+
+std::vector<Op> Diff(const Lines& a, const Lines& b) {
+  std::vector<Op> ops;
+  ops.reserve(std::max(a.size(), b.size()));
+  DiffRange(a, 0, a.size(), b, 0, b.size(), &ops);
   return ops;
 }
 
@@ -125,7 +206,7 @@ std::string UnifiedDiff(std::string_view path, std::string_view old_text,
   if (old_text == new_text && old_exists) return "";
   const auto a = SplitLines(old_text);
   const auto b = SplitLines(new_text);
-  const std::vector<Op> ops = MyersDiff(a, b);
+  const std::vector<Op> ops = Diff(a, b);
 
   std::string out;
   out += old_exists ? "--- a/" + std::string(path) + "\n" : "--- /dev/null\n";

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <sstream>
+
 namespace synlint {
 namespace {
 
@@ -52,6 +55,70 @@ TEST(UnifiedDiff, NewFileComesFromDevNull) {
 TEST(UnifiedDiff, KeepsCrlfBytes) {
   EXPECT_EQ(UnifiedDiff("f", "a\r\nb\r\n", "a\r\nc\r\n"),
             "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+c\r\n");
+}
+
+/// Applies a unified diff made by UnifiedDiff (one file, no "\ No newline"
+/// lines) to `old_text`, checking every context and deleted line.
+std::string Patch(const std::string& old_text, const std::string& diff) {
+  std::vector<std::string> old_lines, out;
+  std::istringstream in(old_text), d(diff);
+  for (std::string l; std::getline(in, l);) old_lines.push_back(l);
+  size_t at = 0;  // next old line to copy
+  std::string l;
+  std::getline(d, l);  // ---
+  std::getline(d, l);  // +++
+  while (std::getline(d, l)) {
+    if (l.rfind("@@ -", 0) == 0) {
+      const size_t start = std::stoul(l.substr(4));
+      const size_t first = start == 0 ? 0 : start - 1;
+      while (at < first) out.push_back(old_lines.at(at++));
+      continue;
+    }
+    const std::string body = l.substr(1);
+    if (l[0] == '+') {
+      out.push_back(body);
+    } else {
+      EXPECT_EQ(old_lines.at(at), body) << "line " << at + 1;
+      if (l[0] == ' ') out.push_back(body);
+      ++at;
+    }
+  }
+  while (at < old_lines.size()) out.push_back(old_lines[at++]);
+  std::string text;
+  for (const std::string& o : out) text += o + "\n";
+  return text;
+}
+
+TEST(UnifiedDiff, ManyChangesInABigFileStayCorrectAndSmall) {
+  // 200k lines, 40% of them deleted or changed, many lines repeated: far
+  // beyond the edit distance Myers is run to, so the diff is split at lines
+  // unique on both sides. It must still turn the old text into the new one.
+  std::mt19937 rng(3);
+  std::string old_text, new_text;
+  size_t changed = 0;
+  for (int i = 0; i < 200000; ++i) {
+    const std::string line = rng() % 3 == 0 ? "net.core.somaxconn = " + std::to_string(rng() % 50)
+                                             : "key" + std::to_string(i) + " = 1";
+    old_text += line + "\n";
+    const unsigned r = rng() % 10;
+    if (r < 2) {
+      ++changed;  // deleted
+    } else if (r < 4) {
+      new_text += line + " # changed\n";
+      ++changed;
+    } else {
+      new_text += line + "\n";
+    }
+  }
+  ASSERT_GT(changed, 2000u * 2);
+  const std::string d = UnifiedDiff("f", old_text, new_text);
+  EXPECT_EQ(Patch(old_text, d), new_text);
+  // Not one delete-everything hunk: unchanged stretches stay out of it.
+  EXPECT_LT(d.size(), old_text.size() + new_text.size());
+  // Small diffs are unchanged by this: still the shortest edit script.
+  std::string small = old_text;
+  small.replace(0, small.find('\n'), "first");
+  EXPECT_EQ(UnifiedDiff("f", old_text, small).substr(0, 31), "--- a/f\n+++ b/f\n@@ -1,4 +1,4 @@");
 }
 
 }  // namespace
