@@ -1,9 +1,10 @@
 #include "linter/model/listen_model.h"
 
-#include <map>
-
 #include <algorithm>
 #include <climits>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
 
 namespace synlint {
 
@@ -102,17 +103,28 @@ std::string SocketKey(const Listener& l) {
 std::vector<ListenerView> ListenerViews(const Host& host) {
   std::vector<ListenerView> out;
   for (const ServiceFacts& s : host.services) {
-    // nginx: pick each socket's representative, the listen with options.
-    std::map<std::string, const Listener*> socket_of;
-    if (s.kind == "nginx") {
-      for (const Listener& l : s.listeners) {
-        auto [it, fresh] = socket_of.emplace(SocketKey(l), &l);
-        if (!fresh && it->second->options.empty() && !l.options.empty()) it->second = &l;
+    const size_t n = s.listeners.size();
+    // nginx: each socket's representative (its index), the listen with options.
+    const bool nginx = s.kind == "nginx";
+    std::vector<size_t> rep(n);
+    for (size_t i = 0; i < n; ++i) rep[i] = i;
+    if (nginx) {
+      std::vector<std::string> keys(n);
+      std::unordered_map<std::string_view, size_t> socket_of;
+      socket_of.reserve(n);
+      for (size_t i = 0; i < n; ++i) {
+        const Listener& l = s.listeners[i];
+        keys[i] = SocketKey(l);
+        auto [it, fresh] = socket_of.emplace(keys[i], i);
+        if (!fresh && s.listeners[it->second].options.empty() && !l.options.empty()) it->second = i;
       }
+      for (size_t i = 0; i < n; ++i) rep[i] = socket_of.at(keys[i]);
     }
-    std::map<const Listener*, size_t> view_of;  // representative -> index in `out`
-    for (const Listener& l : s.listeners) {
-      if (s.kind == "nginx" && socket_of.at(SocketKey(l)) != &l) continue;
+    std::optional<DefaultBacklog> by_default;  // the same for every listener of the service
+    std::vector<size_t> view_of(n);            // representative -> index in `out`
+    for (size_t i = 0; i < n; ++i) {
+      if (rep[i] != i) continue;
+      const Listener& l = s.listeners[i];
       ListenerView v;
       v.service = &s;
       v.listener = &l;
@@ -124,7 +136,8 @@ std::vector<ListenerView> ListenerViews(const Host& host) {
                                                           : "backlog=") +
                             std::to_string(v.requested);
       } else {
-        const DefaultBacklog d = ServerDefaultBacklog(host, s);
+        if (!by_default) by_default = ServerDefaultBacklog(host, s);
+        const DefaultBacklog& d = *by_default;
         v.requested = d.value;
         v.default_reason = d.reason;
         v.default_uncertain = d.uncertain;
@@ -133,14 +146,11 @@ std::vector<ListenerView> ListenerViews(const Host& host) {
                                 : "default backlog " + std::to_string(d.value);
       }
       v.queues = ComputeQueues(host, v.requested, v.requested_label);
-      view_of[&l] = out.size();
+      view_of[i] = out.size();
       out.push_back(std::move(v));
     }
-    if (s.kind == "nginx") {
-      for (const Listener& l : s.listeners) {
-        const Listener* rep = socket_of.at(SocketKey(l));
-        if (rep != &l) out[view_of.at(rep)].shared_with.push_back(&l);
-      }
+    for (size_t i = 0; i < n; ++i) {
+      if (rep[i] != i) out[view_of[rep[i]]].shared_with.push_back(&s.listeners[i]);
     }
   }
   return out;
