@@ -187,6 +187,9 @@ Parsed ParseComment(const SourceFile& f, const Comment& c, Directive* d,
 
 ScanResult ScanDirectives(const SourceFile& file, std::string_view format) {
   ScanResult result;
+  // Every directive, and every problem reported, starts with "synlint:": a
+  // file without it (nearly all) needs no comment scan (7% of clean/nginx).
+  if (file.text.find("synlint:") == std::string::npos) return result;
   const std::vector<Comment> comments =
       format == "nginx" ? NginxComments(file) : LineComments(file, format, &result.problems);
   std::vector<bool> comment_line(file.lines.LineCount() + 2, false);
