@@ -45,6 +45,17 @@ void JsonEscape(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
+void JsonWriter::Flush() {
+  if (!sink_ || out_.empty()) return;
+  sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
+  out_.clear();
+}
+
+void JsonWriter::MaybeFlush() {
+  constexpr size_t kFlushAt = size_t{64} << 10;
+  if (sink_ && out_.size() >= kFlushAt) Flush();
+}
+
 void JsonWriter::Newline() {
   if (indent_ <= 0) return;
   out_.push_back('\n');
@@ -74,6 +85,7 @@ JsonWriter& JsonWriter::EndObject() {
   stack_.pop_back();
   if (!empty) Newline();
   out_.push_back('}');
+  MaybeFlush();
   return *this;
 }
 
@@ -89,6 +101,7 @@ JsonWriter& JsonWriter::EndArray() {
   stack_.pop_back();
   if (!empty) Newline();
   out_.push_back(']');
+  MaybeFlush();
   return *this;
 }
 
@@ -133,6 +146,7 @@ JsonWriter& JsonWriter::Null() {
 JsonWriter& JsonWriter::Raw(std::string_view json) {
   BeforeValue();
   out_.append(json);
+  MaybeFlush();
   return *this;
 }
 
