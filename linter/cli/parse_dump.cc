@@ -52,11 +52,12 @@ void WriteFindingsJson(JsonWriter& w, const std::vector<Finding>& findings) {
 }
 
 int DumpSysctl(const SourceFile& file, const std::string& format) {
-  const sysctl::ParseResult r = sysctl::Parse(file.text);
+  // Tokens only for the text dump, which prints them.
+  const sysctl::ParseResult r = sysctl::Parse(file.text, {.tokens = format != "json"});
   std::vector<Finding> findings;
   for (const SyntaxError& e : r.errors) findings.push_back(SyntaxFinding(file, e));
   if (format == "json") {
-    JsonWriter w;
+    JsonWriter w(std::cout);
     w.BeginObject();
     w.Key("file").String(file.path);
     w.Key("format").String("sysctl");
@@ -76,7 +77,8 @@ int DumpSysctl(const SourceFile& file, const std::string& format) {
     w.EndArray();
     WriteFindingsJson(w, findings);
     w.EndObject();
-    std::cout << w.str() << "\n";
+    w.Flush();
+    std::cout << "\n";
   } else {
     std::cout << sysctl::DumpTokens(file.text, r) << "\n";
     for (const Finding& f : findings)
@@ -86,45 +88,64 @@ int DumpSysctl(const SourceFile& file, const std::string& format) {
   return findings.empty() ? kExitClean : kExitFindings;
 }
 
-// One format's tree in the requested form (text or JSON; building only that
-// one keeps `parse` of a large file from holding both dumps) and its errors.
+// One format's text tree and its errors.
 struct Dumped {
   std::string tree;
   std::vector<SyntaxError> errors;
 };
 
-Dumped DumpFormat(const std::string& kind, const SourceFile& file, bool json) {
+Dumped DumpText(const std::string& kind, const SourceFile& file) {
   Dumped d;
   if (kind == "nginx") {
     nginx::ParseResult r = nginx::Parse(file);
-    d.tree = json ? nginx::DumpTreeJson(r, file) : nginx::DumpTree(r, file.text);
+    d.tree = nginx::DumpTree(r, file.text);
     d.errors = std::move(r.errors);
   } else if (kind == "apache") {
     apache::ParseResult r = apache::Parse(file);
-    d.tree = json ? apache::DumpJson(file, r) : apache::DumpTree(file.text, r);
+    d.tree = apache::DumpTree(file.text, r);
     d.errors = std::move(r.errors);
   } else {
     systemd::ParseResult r = systemd::Parse(file.text);
-    d.tree = json ? systemd::DumpJson(file, r) : systemd::DumpTree(r);
+    d.tree = systemd::DumpTree(r);
     d.errors = std::move(r.errors);
   }
   return d;
 }
 
+// One format's tree as JSON, streamed into `w`; returns its errors.
+std::vector<SyntaxError> WriteTree(const std::string& kind, const SourceFile& file, JsonWriter& w) {
+  if (kind == "nginx") {
+    nginx::ParseResult r = nginx::Parse(file);
+    nginx::WriteTreeJson(w, r, file);
+    return std::move(r.errors);
+  }
+  if (kind == "apache") {
+    apache::ParseResult r = apache::Parse(file);
+    apache::WriteJson(w, file, r);
+    return std::move(r.errors);
+  }
+  systemd::ParseResult r = systemd::Parse(file.text);
+  systemd::WriteJson(w, file, r);
+  return std::move(r.errors);
+}
+
 int DumpOther(const std::string& kind, const SourceFile& file, const std::string& format) {
-  const Dumped d = DumpFormat(kind, file, format == "json");
   std::vector<Finding> findings;
-  for (const SyntaxError& e : d.errors) findings.push_back(SyntaxFinding(file, e));
   if (format == "json") {
-    JsonWriter w;
+    // Streamed: the document of a 10 MiB file is hundreds of MiB.
+    JsonWriter w(std::cout);
     w.BeginObject();
     w.Key("file").String(file.path);
     w.Key("format").String(kind);
-    w.Key("tree").Raw(d.tree);
+    w.Key("tree");
+    for (const SyntaxError& e : WriteTree(kind, file, w)) findings.push_back(SyntaxFinding(file, e));
     WriteFindingsJson(w, findings);
     w.EndObject();
-    std::cout << w.str() << "\n";
+    w.Flush();
+    std::cout << "\n";
   } else {
+    const Dumped d = DumpText(kind, file);
+    for (const SyntaxError& e : d.errors) findings.push_back(SyntaxFinding(file, e));
     std::cout << d.tree;
     if (!d.tree.empty() && d.tree.back() != '\n') std::cout << "\n";
     for (const Finding& f : findings)

@@ -105,6 +105,11 @@ std::string DumpErrors(const SourceFile& file, const ParseResult& result) {
 std::string DumpJson(const SourceFile& file, const ParseResult& result,
                      int indent) {
   JsonWriter w(indent);
+  WriteJson(w, file, result);
+  return w.Take();
+}
+
+void WriteJson(JsonWriter& w, const SourceFile& file, const ParseResult& result) {
   w.BeginObject();
   w.Key("path").String(file.path);
   w.Key("format").String("apache");
@@ -120,7 +125,6 @@ std::string DumpJson(const SourceFile& file, const ParseResult& result,
   }
   w.EndArray();
   w.EndObject();
-  return w.Take();
 }
 
 }  // namespace synlint::apache

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "linter/json.h"
 #include "linter/source.h"
 #include "parsers/apache/parser.h"
 
@@ -25,5 +26,7 @@ std::string DumpErrors(const SourceFile& file, const ParseResult& result);
 /// Spans are byte offsets [begin, end); lines and columns are 1-based.
 std::string DumpJson(const SourceFile& file, const ParseResult& result,
                      int indent = 2);
+/// DumpJson's object written into `w` (which may stream it).
+void WriteJson(JsonWriter& w, const SourceFile& file, const ParseResult& result);
 
 }  // namespace synlint::apache

@@ -88,6 +88,11 @@ std::string DumpTree(const ParseResult& r) {
 
 std::string DumpJson(const SourceFile& file, const ParseResult& r, bool with_tokens, int indent) {
   JsonWriter w(indent);
+  WriteJson(w, file, r, with_tokens);
+  return w.Take();
+}
+
+void WriteJson(JsonWriter& w, const SourceFile& file, const ParseResult& r, bool with_tokens) {
   w.BeginObject();
   w.Key("format").String("systemd");
   w.Key("file").String(file.path);
@@ -138,7 +143,6 @@ std::string DumpJson(const SourceFile& file, const ParseResult& r, bool with_tok
     w.EndArray();
   }
   w.EndObject();
-  return w.Take();
 }
 
 }  // namespace synlint::systemd

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "linter/json.h"
 #include "linter/source.h"
 #include "parsers/systemd/parser.h"
 
@@ -27,5 +28,7 @@ std::string DumpTree(const ParseResult& r);
 /// "tokens"}; spans are {"begin", "end", "line", "column"}.
 std::string DumpJson(const SourceFile& file, const ParseResult& r, bool with_tokens = false,
                      int indent = 2);
+/// DumpJson's object written into `w` (which may stream it).
+void WriteJson(JsonWriter& w, const SourceFile& file, const ParseResult& r, bool with_tokens = false);
 
 }  // namespace synlint::systemd
