@@ -93,7 +93,7 @@ void WriteFinding(const Report& r, const Finding& f, JsonWriter& w) {
 class JsonFormatter : public Formatter {
  public:
   void Write(const Report& r, std::ostream& out) const override {
-    JsonWriter w(2);
+    JsonWriter w(out, 2);  // streamed: 189k findings are hundreds of MiB of JSON
     w.BeginObject();
     w.Key("version").String(r.tool_version);
     w.Key("root").String(r.root);
@@ -115,7 +115,8 @@ class JsonFormatter : public Formatter {
     w.EndObject();
     WriteDiffAndActions(w, r.diff, r.actions);
     w.EndObject();
-    out << w.str() << '\n';
+    w.Flush();
+    out << '\n';
   }
 };
 

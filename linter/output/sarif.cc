@@ -158,7 +158,7 @@ std::string RootUri(const std::string& root) {
 class SarifFormatter : public Formatter {
  public:
   void Write(const Report& r, std::ostream& out) const override {
-    JsonWriter w(2);
+    JsonWriter w(out, 2);  // streamed: 189k findings are hundreds of MiB of JSON
     w.BeginObject();
     w.Key("$schema").String(kSchema);
     w.Key("version").String("2.1.0");
@@ -182,7 +182,8 @@ class SarifFormatter : public Formatter {
     w.EndArray();
     w.EndObject().EndArray();
     w.EndObject();
-    out << w.str() << '\n';
+    w.Flush();
+    out << '\n';
   }
 };
 
