@@ -6,6 +6,7 @@
 #include "linter/file_reader.h"
 #include "linter/json.h"
 #include "linter/service.h"
+#include "linter/text_sink.h"
 #include "parsers/apache/parser.h"
 #include "parsers/apache/tree_dump.h"
 #include "parsers/nginx/crossplane.h"
@@ -51,65 +52,85 @@ void WriteFindingsJson(JsonWriter& w, const std::vector<Finding>& findings) {
   w.EndArray();
 }
 
+void PrintSyntaxFindings(const std::vector<Finding>& findings) {
+  for (const Finding& f : findings)
+    std::cout << f.location.file << ":" << f.location.start.line << ":" << f.location.start.column
+              << ": error: " << f.message << " [SL001]\n";
+}
+
+// sysctl lines stand alone, so the file is parsed and printed a block at a
+// time: a 10 MiB file's tokens are never all in memory.
+constexpr size_t kSysctlBlock = 256 * 1024;
+
 int DumpSysctl(const SourceFile& file, const std::string& format) {
-  // Tokens only for the text dump, which prints them.
-  const sysctl::ParseResult r = sysctl::Parse(file.text, {.tokens = format != "json"});
   std::vector<Finding> findings;
-  for (const SyntaxError& e : r.errors) findings.push_back(SyntaxFinding(file, e));
+  auto collect_errors = [&](const sysctl::ParseResult& r, uint32_t base) {
+    for (SyntaxError e : r.errors) {
+      e.span.begin += base;
+      e.span.end += base;
+      findings.push_back(SyntaxFinding(file, e));
+    }
+  };
   if (format == "json") {
     JsonWriter w(std::cout);
     w.BeginObject();
     w.Key("file").String(file.path);
     w.Key("format").String("sysctl");
     w.Key("assignments").BeginArray();
-    for (const auto& a : r.assignments) {
-      const LineCol at = file.lines.At(a.key.begin);
-      w.BeginObject();
-      w.Key("key").String(file.Slice(a.key));
-      w.Key("name").String(a.name);
-      w.Key("value").String(a.text);
-      w.Key("line").Uint(at.line);
-      w.Key("column").Uint(at.column);
-      w.Key("ignore_failure").Bool(a.ignore_failure);
-      w.Key("exclusion").Bool(a.exclusion);
-      w.EndObject();
-    }
+    sysctl::ParseInBlocks(
+        file.text, {.tokens = false}, kSysctlBlock,
+        [&](const sysctl::ParseResult& r, std::string_view block, uint32_t base) {
+          for (const auto& a : r.assignments) {
+            const LineCol at = file.lines.At(base + a.key.begin);
+            w.BeginObject();
+            w.Key("key").String(block.substr(a.key.begin, a.key.size()));
+            w.Key("name").String(a.name);
+            w.Key("value").String(a.text);
+            w.Key("line").Uint(at.line);
+            w.Key("column").Uint(at.column);
+            w.Key("ignore_failure").Bool(a.ignore_failure);
+            w.Key("exclusion").Bool(a.exclusion);
+            w.EndObject();
+          }
+          collect_errors(r, base);
+        });
     w.EndArray();
     WriteFindingsJson(w, findings);
     w.EndObject();
     w.Flush();
     std::cout << "\n";
   } else {
-    std::cout << sysctl::DumpTokens(file.text, r) << "\n";
-    for (const Finding& f : findings)
-      std::cout << f.location.file << ":" << f.location.start.line << ":" << f.location.start.column
-                << ": error: " << f.message << " [SL001]\n";
+    TextSink sink(&std::cout);
+    sysctl::ParseInBlocks(
+        file.text, {.tokens = true}, kSysctlBlock,
+        [&](const sysctl::ParseResult& r, std::string_view block, uint32_t base) {
+          sysctl::AppendTokens(block, r, sink.out());
+          sink.Checkpoint();
+          collect_errors(r, base);
+        });
+    sink.out()->push_back('\n');
+    sink.Flush();
+    PrintSyntaxFindings(findings);
   }
   return findings.empty() ? kExitClean : kExitFindings;
 }
 
-// One format's text tree and its errors.
-struct Dumped {
-  std::string tree;
-  std::vector<SyntaxError> errors;
-};
-
-Dumped DumpText(const std::string& kind, const SourceFile& file) {
-  Dumped d;
+// One format's text tree, streamed into `sink`; returns its errors. The tree
+// dumps print no tokens, so the parse keeps none.
+std::vector<SyntaxError> DumpText(const std::string& kind, const SourceFile& file, TextSink* sink) {
   if (kind == "nginx") {
     nginx::ParseResult r = nginx::Parse(file);
-    d.tree = nginx::DumpTree(r, file.text);
-    d.errors = std::move(r.errors);
-  } else if (kind == "apache") {
-    apache::ParseResult r = apache::Parse(file);
-    d.tree = apache::DumpTree(file.text, r);
-    d.errors = std::move(r.errors);
-  } else {
-    systemd::ParseResult r = systemd::Parse(file.text);
-    d.tree = systemd::DumpTree(r);
-    d.errors = std::move(r.errors);
+    nginx::DumpTree(r, file.text, sink);
+    return std::move(r.errors);
   }
-  return d;
+  if (kind == "apache") {
+    apache::ParseResult r = apache::Parse(file.text, {.tokens = false});
+    apache::DumpTree(file.text, r, sink);
+    return std::move(r.errors);
+  }
+  systemd::ParseResult r = systemd::Parse(file.text, {.tokens = false});
+  systemd::DumpTree(r, sink);
+  return std::move(r.errors);
 }
 
 // One format's tree as JSON, streamed into `w`; returns its errors.
@@ -120,11 +141,11 @@ std::vector<SyntaxError> WriteTree(const std::string& kind, const SourceFile& fi
     return std::move(r.errors);
   }
   if (kind == "apache") {
-    apache::ParseResult r = apache::Parse(file);
+    apache::ParseResult r = apache::Parse(file.text, {.tokens = false});
     apache::WriteJson(w, file, r);
     return std::move(r.errors);
   }
-  systemd::ParseResult r = systemd::Parse(file.text);
+  systemd::ParseResult r = systemd::Parse(file.text, {.tokens = false});
   systemd::WriteJson(w, file, r);
   return std::move(r.errors);
 }
@@ -144,13 +165,11 @@ int DumpOther(const std::string& kind, const SourceFile& file, const std::string
     w.Flush();
     std::cout << "\n";
   } else {
-    const Dumped d = DumpText(kind, file);
-    for (const SyntaxError& e : d.errors) findings.push_back(SyntaxFinding(file, e));
-    std::cout << d.tree;
-    if (!d.tree.empty() && d.tree.back() != '\n') std::cout << "\n";
-    for (const Finding& f : findings)
-      std::cout << f.location.file << ":" << f.location.start.line << ":" << f.location.start.column
-                << ": error: " << f.message << " [SL001]\n";
+    TextSink sink(&std::cout);
+    for (const SyntaxError& e : DumpText(kind, file, &sink)) findings.push_back(SyntaxFinding(file, e));
+    if (!sink.Empty() && sink.Last() != '\n') sink.out()->push_back('\n');
+    sink.Flush();
+    PrintSyntaxFindings(findings);
   }
   return findings.empty() ? kExitClean : kExitFindings;
 }

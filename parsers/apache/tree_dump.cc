@@ -23,8 +23,10 @@ void DumpArgs(std::string_view text, std::span<const Word> args,
 }
 
 void DumpLevel(std::string_view text, const std::vector<Directive>& list,
-               int depth, std::string* out) {
+               int depth, TextSink* sink) {
+  std::string* out = sink->out();
   for (const Directive& d : list) {
+    sink->Checkpoint();
     out->append(static_cast<size_t>(depth) * 2, ' ');
     if (!d.section) {
       out->append(d.Name(text));
@@ -36,7 +38,7 @@ void DumpLevel(std::string_view text, const std::vector<Directive>& list,
     out->append(d.Name(text));
     DumpArgs(text, d.args, out);
     *out += ">\n";
-    DumpLevel(text, d.children, depth + 1, out);
+    DumpLevel(text, d.children, depth + 1, sink);
     out->append(static_cast<size_t>(depth) * 2, ' ');
     *out += "</";
     out->append(d.Name(text));
@@ -86,10 +88,14 @@ void DirectivesJson(const SourceFile& file, const std::vector<Directive>& list,
 
 }  // namespace
 
+void DumpTree(std::string_view text, const ParseResult& result, TextSink* sink) {
+  DumpLevel(text, result.directives, 0, sink);
+}
+
 std::string DumpTree(std::string_view text, const ParseResult& result) {
-  std::string out;
-  DumpLevel(text, result.directives, 0, &out);
-  return out;
+  TextSink sink;
+  DumpTree(text, result, &sink);
+  return sink.Take();
 }
 
 std::string DumpErrors(const SourceFile& file, const ParseResult& result) {

@@ -5,6 +5,7 @@
 
 #include "linter/json.h"
 #include "linter/source.h"
+#include "linter/text_sink.h"
 #include "parsers/apache/parser.h"
 
 namespace synlint::apache {
@@ -18,6 +19,8 @@ namespace synlint::apache {
 ///   </VirtualHost>
 /// A section that is never closed ends with "</Name missing>".
 std::string DumpTree(std::string_view text, const ParseResult& result);
+/// The same, written into `sink` (which may stream it).
+void DumpTree(std::string_view text, const ParseResult& result, TextSink* sink);
 
 /// "line:column: message" per error, one a line.
 std::string DumpErrors(const SourceFile& file, const ParseResult& result);

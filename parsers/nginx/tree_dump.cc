@@ -4,7 +4,8 @@ namespace synlint::nginx {
 
 namespace {
 
-void DumpDirective(const ParseResult& r, std::string_view text, uint32_t d, std::string* out) {
+void DumpDirective(const ParseResult& r, std::string_view text, uint32_t d, TextSink* sink) {
+  std::string* out = sink->out();
   const Directive& dir = r.directives[d];
   for (uint32_t w = dir.name; w < dir.args_end; ++w) {
     out->push_back('[');
@@ -24,7 +25,8 @@ void DumpDirective(const ParseResult& r, std::string_view text, uint32_t d, std:
   out->push_back('{');
   for (uint32_t c = FirstChild(d); c < dir.subtree_end; c = r.directives[c].subtree_end) {
     if (c != FirstChild(d)) out->push_back(' ');
-    DumpDirective(r, text, c, out);
+    DumpDirective(r, text, c, sink);
+    sink->Checkpoint();
   }
   out->append(dir.block_closed ? "}" : "<eof>");
 }
@@ -63,14 +65,19 @@ void WriteDirectiveJson(JsonWriter& w, const ParseResult& r, const SourceFile& f
 
 }  // namespace
 
-std::string DumpTree(const ParseResult& r, std::string_view text) {
-  std::string out;
+void DumpTree(const ParseResult& r, std::string_view text, TextSink* sink) {
   const uint32_t n = static_cast<uint32_t>(r.directives.size());
   for (uint32_t d = 0; d < n; d = r.directives[d].subtree_end) {
-    if (d != 0) out.push_back(' ');
-    DumpDirective(r, text, d, &out);
+    if (d != 0) sink->out()->push_back(' ');
+    DumpDirective(r, text, d, sink);
+    sink->Checkpoint();
   }
-  return out;
+}
+
+std::string DumpTree(const ParseResult& r, std::string_view text) {
+  TextSink sink;
+  DumpTree(r, text, &sink);
+  return sink.Take();
 }
 
 std::string DumpErrors(const ParseResult& r, const SourceFile& file) {

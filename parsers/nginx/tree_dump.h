@@ -6,6 +6,7 @@
 
 #include "linter/json.h"
 #include "linter/source.h"
+#include "linter/text_sink.h"
 #include "parsers/nginx/parser.h"
 
 namespace synlint::nginx {
@@ -15,6 +16,8 @@ namespace synlint::nginx {
 /// missing ';' shows as '!', an unclosed block ends with '<eof>'. Example:
 ///   [http]{[server]{[listen][80]; [location][/]{[return][200];}}}
 std::string DumpTree(const ParseResult& r, std::string_view text);
+/// The same, written into `sink` (which may stream it).
+void DumpTree(const ParseResult& r, std::string_view text, TextSink* sink);
 
 /// The errors, one per line: "LINE:COL: MESSAGE" (no trailing newline).
 std::string DumpErrors(const ParseResult& r, const SourceFile& file);

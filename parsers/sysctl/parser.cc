@@ -165,18 +165,38 @@ ParseResult Parse(std::string_view text, ParseOptions options) {
   return r;
 }
 
-std::string DumpTokens(std::string_view text, const ParseResult& r) {
-  std::string out;
+void ParseInBlocks(
+    std::string_view text, ParseOptions options, size_t block_bytes,
+    const std::function<void(const ParseResult& result, std::string_view block, uint32_t base)>& fn) {
+  size_t begin = 0;
+  do {
+    size_t end = text.size();
+    if (text.size() - begin > block_bytes) {
+      const size_t nl = text.find('\n', begin + block_bytes);
+      if (nl != std::string_view::npos) end = nl + 1;
+    }
+    const std::string_view block = text.substr(begin, end - begin);
+    fn(Parse(block, options), block, static_cast<uint32_t>(begin));
+    begin = end;
+  } while (begin < text.size());
+}
+
+void AppendTokens(std::string_view text, const ParseResult& r, std::string* out) {
   for (const Token& t : r.tokens) {
     if (t.kind == kWhitespace) continue;
-    out += '[';
-    out += TokenKindName(t.kind);
+    out->push_back('[');
+    out->append(TokenKindName(t.kind));
     if (t.kind != kNewline) {
-      out += ' ';
-      out += text.substr(t.span.begin, t.span.size());
+      out->push_back(' ');
+      out->append(text.substr(t.span.begin, t.span.size()));
     }
-    out += ']';
+    out->push_back(']');
   }
+}
+
+std::string DumpTokens(std::string_view text, const ParseResult& r) {
+  std::string out;
+  AppendTokens(text, r, &out);
   return out;
 }
 

@@ -3,6 +3,7 @@
 // exclusions, `.` or `/` separators, values with inner spaces, CRLF.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,7 +56,18 @@ ParseResult Parse(std::string_view text, ParseOptions options = {});
 /// '.' between components and '/' inside them ("net.ipv4.conf.eth0/200.x").
 std::string NormalizeKey(std::string_view key);
 
+/// Parses `text` a block of whole lines at a time (every line stands alone
+/// in this format) and calls `fn(result, block, base)` for each block of
+/// about `block_bytes`; `result`'s spans are offsets into `block`, which
+/// starts at byte `base` of `text`. A dump of a huge file holds one block's
+/// tokens and assignments instead of the whole file's.
+void ParseInBlocks(
+    std::string_view text, ParseOptions options, size_t block_bytes,
+    const std::function<void(const ParseResult& result, std::string_view block, uint32_t base)>& fn);
+
 /// Bracketed dump of the tokens for tests and `synlint parse`.
 std::string DumpTokens(std::string_view text, const ParseResult& r);
+/// DumpTokens appended to `out`.
+void AppendTokens(std::string_view text, const ParseResult& r, std::string* out);
 
 }  // namespace synlint::sysctl

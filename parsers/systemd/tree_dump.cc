@@ -29,14 +29,17 @@ void AppendEscaped(std::string_view s, std::string* out) {
   }
 }
 
-std::string Quoted(std::string_view s) {
-  std::string out = "'";
-  AppendEscaped(s, &out);
-  out += '\'';
-  return out;
+void AppendQuoted(std::string_view s, std::string* out) {
+  out->push_back('\'');
+  AppendEscaped(s, out);
+  out->push_back('\'');
 }
 
-std::string Range(Span s) { return std::to_string(s.begin) + ".." + std::to_string(s.end); }
+void AppendRange(Span s, std::string* out) {
+  out->append(std::to_string(s.begin));
+  out->append("..");
+  out->append(std::to_string(s.end));
+}
 
 void WriteSpan(JsonWriter& w, const SourceFile& file, Span s) {
   const LineCol at = file.lines.At(s.begin);
@@ -71,19 +74,41 @@ std::string DumpTokens(std::string_view text, const ParseResult& r) {
   return out;
 }
 
-std::string DumpTree(const ParseResult& r) {
-  std::string out;
+void DumpTree(const ParseResult& r, TextSink* sink) {
+  std::string* out = sink->out();
   for (const Section& s : r.sections) {
-    out += "[section " + Quoted(s.name) + " " + Range(s.header_span) + "]\n";
+    out->append("[section ");
+    AppendQuoted(s.name, out);
+    out->push_back(' ');
+    AppendRange(s.header_span, out);
+    out->append("]\n");
     for (const Entry& e : s.entries) {
-      out += "  [entry " + Quoted(e.key) + " " + Range(e.key_span) + " = " + Quoted(e.value) + " " +
-             Range(e.value_span) + "]\n";
+      out->append("  [entry ");
+      AppendQuoted(e.key, out);
+      out->push_back(' ');
+      AppendRange(e.key_span, out);
+      out->append(" = ");
+      AppendQuoted(e.value, out);
+      out->push_back(' ');
+      AppendRange(e.value_span, out);
+      out->append("]\n");
+      sink->Checkpoint();
     }
   }
   for (const SyntaxError& e : r.errors) {
-    out += "[error " + Range(e.span) + " " + e.message + "]\n";
+    out->append("[error ");
+    AppendRange(e.span, out);
+    out->push_back(' ');
+    out->append(e.message);
+    out->append("]\n");
+    sink->Checkpoint();
   }
-  return out;
+}
+
+std::string DumpTree(const ParseResult& r) {
+  TextSink sink;
+  DumpTree(r, &sink);
+  return sink.Take();
 }
 
 std::string DumpJson(const SourceFile& file, const ParseResult& r, bool with_tokens, int indent) {

@@ -6,6 +6,7 @@
 
 #include "linter/json.h"
 #include "linter/source.h"
+#include "linter/text_sink.h"
 #include "parsers/systemd/parser.h"
 
 namespace synlint::systemd {
@@ -22,6 +23,8 @@ std::string DumpTokens(std::string_view text, const ParseResult& r);
 /// [error 30..33 missing '='; systemd ignores this line]
 /// ```
 std::string DumpTree(const ParseResult& r);
+/// The same, written into `sink` (which may stream it).
+void DumpTree(const ParseResult& r, TextSink* sink);
 
 /// The same as JSON: {"format", "file", "sections": [{"name", "header",
 /// "entries": [{"key", "value", "key_span", "value_span"}]}], "errors",

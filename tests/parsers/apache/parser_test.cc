@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "parsers/apache/tree_dump.h"
 
 namespace synlint::apache {
@@ -240,6 +242,24 @@ TEST(ApacheParserJson, Dump) {
       "\"value\":\"x\",\"quoted\":false,\"span\":[16,17]}],\"closed\":true,"
       "\"close\":[19,24],\"children\":[]}],\"errors\":[]}",
       json);
+}
+
+
+TEST(ApacheTreeDump, StreamedDumpEqualsTheStringDump) {
+  std::string text = "Listen 80\n<IfModule mpm_event_module>\n  MaxRequestWorkers 400\n";
+  for (int i = 0; i < 3000; ++i)
+    text += "  <VirtualHost *:" + std::to_string(8000 + i) +
+            ">\n    ServerName \"a b\"\n    Header set X \\\n  y\n  </VirtualHost>\n";
+  text += "</IfModule>\n<Directory /srv>\n";
+  const ParseResult r = Parse(text, {.tokens = false});
+  const std::string whole = DumpTree(text, r);
+  ASSERT_GT(whole.size(), 3u * 65536u);
+  std::ostringstream os;
+  TextSink sink(&os);
+  DumpTree(text, r, &sink);
+  sink.Flush();
+  EXPECT_EQ(os.str(), whole);
+  EXPECT_EQ(whole, DumpTree(text, Parse(text))) << "the tree dump needs no tokens";
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "tests/parsers/nginx/test_util.h"
 
 namespace synlint::nginx {
@@ -211,6 +213,25 @@ TEST(NginxTreeDump, LuaInJson) {
   EXPECT_EQ(R"({"file":"t.conf","directives":[{"name":"content_by_lua_block","line":1,"column":1,)"
             R"("span":[0,28],"args":[],"lua":" a() "}],"errors":[]})",
             DumpTreeJson(Parse(file), file, 0));
+}
+
+
+TEST(NginxTreeDump, StreamedDumpEqualsTheStringDump) {
+  // Deep enough and long enough that the dump goes out in several pieces
+  // from inside nested blocks.
+  std::string text = "events { worker_connections 512; }\nhttp {\n";
+  for (int i = 0; i < 3000; ++i)
+    text += "  server { listen " + std::to_string(8000 + i) +
+            " backlog=4096; location / { return 200 \"ok\"; } }\n";
+  text += "  content_by_lua_block { ngx.say('}') }\n  unclosed {\n";
+  const ParseResult r = Parse(text);
+  const std::string whole = DumpTree(r, text);
+  ASSERT_GT(whole.size(), 3u * 65536u);
+  std::ostringstream os;
+  TextSink sink(&os);
+  DumpTree(r, text, &sink);
+  sink.Flush();
+  EXPECT_EQ(os.str(), whole);
 }
 
 }  // namespace

@@ -112,5 +112,91 @@ TEST(SysctlParser, WithoutTokensGivesTheSameAssignmentsAndErrors) {
   for (size_t i = 0; i < full.errors.size(); ++i) EXPECT_EQ(lean.errors[i].span, full.errors[i].span);
 }
 
+TEST(SysctlParser, InBlocksGivesTheWholeFileParseAtEveryBlockSize) {
+  // CRLF, errors, an exclusion, blank and comment lines, no final newline.
+  const std::string text =
+      "a.b = 1\r\n-x.y\n# c\nbad line\n\n = 2\n; d\nnet/ipv4/x.y=3\r\nkernel.z = a b  c\nlast=9";
+  for (bool tokens : {true, false}) {
+    const ParseResult whole = Parse(text, {.tokens = tokens});
+    for (size_t block = 0; block <= text.size() + 1; ++block) {
+      std::vector<Token> got_tokens;
+      std::vector<Assignment> got;
+      std::vector<SyntaxError> got_errors;
+      std::string dump;
+      size_t blocks = 0;
+      uint32_t next = 0;
+      ParseInBlocks(text, {.tokens = tokens}, block,
+                    [&](const ParseResult& r, std::string_view part, uint32_t base) {
+                      ++blocks;
+                      EXPECT_EQ(base, next) << "blocks must follow each other";
+                      EXPECT_EQ(part, std::string_view(text).substr(base, part.size()));
+                      next = base + static_cast<uint32_t>(part.size());
+                      AppendTokens(part, r, &dump);
+                      for (Token t : r.tokens) {
+                        t.span = {t.span.begin + base, t.span.end + base};
+                        got_tokens.push_back(t);
+                      }
+                      for (Assignment a : r.assignments) {
+                        for (Span* s : {&a.line, &a.key, &a.value, &a.equals})
+                          *s = {s->begin + base, s->end + base};
+                        got.push_back(a);
+                      }
+                      for (SyntaxError e : r.errors) {
+                        e.span = {e.span.begin + base, e.span.end + base};
+                        got_errors.push_back(e);
+                      }
+                    });
+      SCOPED_TRACE("block " + std::to_string(block) + (tokens ? " with tokens" : ""));
+      EXPECT_EQ(next, text.size());
+      if (block == 0) {
+        EXPECT_EQ(blocks, 10u) << "one line per block";
+      }
+      if (block >= text.size()) {
+        EXPECT_EQ(blocks, 1u);
+      }
+      EXPECT_EQ(dump, DumpTokens(text, whole));
+      ASSERT_EQ(got_tokens.size(), whole.tokens.size());
+      for (size_t i = 0; i < got_tokens.size(); ++i) {
+        EXPECT_EQ(got_tokens[i].kind, whole.tokens[i].kind);
+        EXPECT_EQ(got_tokens[i].span, whole.tokens[i].span);
+      }
+      ASSERT_EQ(got.size(), whole.assignments.size());
+      for (size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].line, whole.assignments[i].line);
+        EXPECT_EQ(got[i].key, whole.assignments[i].key);
+        // A missing value or '=' is an empty span with no meaningful place.
+        for (auto [g, w] : {std::pair{got[i].value, whole.assignments[i].value},
+                            std::pair{got[i].equals, whole.assignments[i].equals}}) {
+          if (w.empty()) {
+            EXPECT_TRUE(g.empty());
+          } else {
+            EXPECT_EQ(g, w);
+          }
+        }
+        EXPECT_EQ(got[i].name, whole.assignments[i].name);
+        EXPECT_EQ(got[i].text, whole.assignments[i].text);
+        EXPECT_EQ(got[i].exclusion, whole.assignments[i].exclusion);
+        EXPECT_EQ(got[i].ignore_failure, whole.assignments[i].ignore_failure);
+      }
+      ASSERT_EQ(got_errors.size(), whole.errors.size());
+      for (size_t i = 0; i < got_errors.size(); ++i) {
+        EXPECT_EQ(got_errors[i].span, whole.errors[i].span);
+        EXPECT_EQ(got_errors[i].message, whole.errors[i].message);
+      }
+    }
+  }
+}
+
+TEST(SysctlParser, InBlocksCallsOnceForAnEmptyText) {
+  size_t calls = 0;
+  ParseInBlocks("", {}, 16, [&](const ParseResult& r, std::string_view part, uint32_t base) {
+    ++calls;
+    EXPECT_TRUE(r.tokens.empty());
+    EXPECT_TRUE(part.empty());
+    EXPECT_EQ(base, 0u);
+  });
+  EXPECT_EQ(calls, 1u);
+}
+
 }  // namespace
 }  // namespace synlint::sysctl

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "linter/service.h"
 #include "parsers/systemd/tree_dump.h"
 
@@ -270,6 +272,24 @@ TEST(SystemdParser, BinaryBytesDoNotBreakCoverage) {
   const ParseResult r = ParseChecked(text);
   ASSERT_EQ(r.sections.size(), 1u);
   EXPECT_EQ(r.sections[0].entries.size(), 2u);
+}
+
+
+TEST(SystemdTreeDump, StreamedDumpEqualsTheStringDump) {
+  std::string text;
+  for (int i = 0; i < 3000; ++i)
+    text += "[Socket]\nListenStream=" + std::to_string(8000 + i) +
+            "\nBacklog=\\\n  4096\nbad line\n[Service]\nExecStart=/bin/x\\t'y'\n";
+  const ParseResult r = Parse(text, {.tokens = false});
+  const std::string whole = DumpTree(r);
+  ASSERT_GT(whole.size(), 3u * 65536u);
+  EXPECT_NE(whole.find("[error "), std::string::npos);
+  std::ostringstream os;
+  TextSink sink(&os);
+  DumpTree(r, &sink);
+  sink.Flush();
+  EXPECT_EQ(os.str(), whole);
+  EXPECT_EQ(whole, DumpTree(Parse(text))) << "the tree dump needs no tokens";
 }
 
 }  // namespace
