@@ -6,10 +6,12 @@
 #include <cstring>
 #include <iostream>
 
+#include "linter/cli/huge_pages.h"
 #include "linter/cli/options.h"
 
 int main(int argc, char** argv) {
   using namespace synlint::cli;
+  PreferHugePages();
   CLI::App app{
       "synlint " SYNLINT_VERSION " - lint and tune listen backlogs, SYN queues and the sysctl, nginx,\n"
       "Apache httpd and systemd socket settings behind them, as one host.\n\n"
