@@ -45,21 +45,10 @@ void JsonEscape(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
-void JsonWriter::Flush() {
-  if (!sink_ || out_.empty()) return;
-  sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
-  out_.clear();
-}
-
-void JsonWriter::MaybeFlush() {
-  constexpr size_t kFlushAt = size_t{64} << 10;
-  if (sink_ && out_.size() >= kFlushAt) Flush();
-}
-
 void JsonWriter::Newline() {
   if (indent_ <= 0) return;
-  out_.push_back('\n');
-  out_.append(stack_.size() * static_cast<size_t>(indent_), ' ');
+  out().push_back('\n');
+  out().append(stack_.size() * static_cast<size_t>(indent_), ' ');
 }
 
 void JsonWriter::BeforeValue() {
@@ -68,14 +57,14 @@ void JsonWriter::BeforeValue() {
     return;
   }
   if (stack_.empty()) return;
-  if (!stack_.back().empty) out_.push_back(',');
+  if (!stack_.back().empty) out().push_back(',');
   stack_.back().empty = false;
   Newline();
 }
 
 JsonWriter& JsonWriter::BeginObject() {
   BeforeValue();
-  out_.push_back('{');
+  out().push_back('{');
   stack_.push_back({true, true});
   return *this;
 }
@@ -84,14 +73,14 @@ JsonWriter& JsonWriter::EndObject() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) Newline();
-  out_.push_back('}');
-  MaybeFlush();
+  out().push_back('}');
+  text_.Checkpoint();
   return *this;
 }
 
 JsonWriter& JsonWriter::BeginArray() {
   BeforeValue();
-  out_.push_back('[');
+  out().push_back('[');
   stack_.push_back({false, true});
   return *this;
 }
@@ -100,53 +89,53 @@ JsonWriter& JsonWriter::EndArray() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) Newline();
-  out_.push_back(']');
-  MaybeFlush();
+  out().push_back(']');
+  text_.Checkpoint();
   return *this;
 }
 
 JsonWriter& JsonWriter::Key(std::string_view k) {
   BeforeValue();
-  JsonEscape(k, &out_);
-  out_.append(indent_ > 0 ? ": " : ":");
+  JsonEscape(k, &out());
+  out().append(indent_ > 0 ? ": " : ":");
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::String(std::string_view v) {
   BeforeValue();
-  JsonEscape(v, &out_);
+  JsonEscape(v, &out());
   return *this;
 }
 
 JsonWriter& JsonWriter::Int(int64_t v) {
   BeforeValue();
-  out_.append(std::to_string(v));
+  out().append(std::to_string(v));
   return *this;
 }
 
 JsonWriter& JsonWriter::Uint(uint64_t v) {
   BeforeValue();
-  out_.append(std::to_string(v));
+  out().append(std::to_string(v));
   return *this;
 }
 
 JsonWriter& JsonWriter::Bool(bool v) {
   BeforeValue();
-  out_.append(v ? "true" : "false");
+  out().append(v ? "true" : "false");
   return *this;
 }
 
 JsonWriter& JsonWriter::Null() {
   BeforeValue();
-  out_.append("null");
+  out().append("null");
   return *this;
 }
 
 JsonWriter& JsonWriter::Raw(std::string_view json) {
   BeforeValue();
-  out_.append(json);
-  MaybeFlush();
+  out().append(json);
+  text_.Checkpoint();
   return *this;
 }
 

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "linter/text_sink.h"
+
 namespace synlint {
 
 /// Appends `s` to `out` as a JSON string literal. Invalid UTF-8 bytes are
@@ -22,9 +24,9 @@ class JsonWriter {
   /// containers close, so a large document is never held whole (the parse
   /// dump of a 10 MiB nginx file was 519 MiB of RSS). Call Flush() at the end;
   /// str() and Take() then hold only what is not written yet.
-  explicit JsonWriter(std::ostream& sink, int indent = 2) : indent_(indent), sink_(&sink) {}
+  explicit JsonWriter(std::ostream& sink, int indent = 2) : indent_(indent), text_(&sink) {}
   /// Writes what is buffered to the sink (no-op without one).
-  void Flush();
+  void Flush() { text_.Flush(); }
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
   JsonWriter& BeginArray();
@@ -37,22 +39,21 @@ class JsonWriter {
   JsonWriter& Null();
   /// Inserts already-serialised JSON as one value.
   JsonWriter& Raw(std::string_view json);
-  const std::string& str() const { return out_; }
-  std::string Take() { return std::move(out_); }
+  const std::string& str() const { return text_.pending(); }
+  std::string Take() { return text_.Take(); }
 
  private:
   void BeforeValue();
   void Newline();
-  void MaybeFlush();
+  std::string& out() { return *text_.out(); }
   struct Level {
     bool object;
     bool empty;
   };
   int indent_;
-  std::string out_;
+  TextSink text_;  // hands the text over in pieces as containers close
   std::vector<Level> stack_;
   bool after_key_ = false;
-  std::ostream* sink_ = nullptr;
 };
 
 }  // namespace synlint

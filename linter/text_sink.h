@@ -13,8 +13,9 @@ class TextSink {
   /// Without a stream the text accumulates and Take() returns it.
   explicit TextSink(std::ostream* os = nullptr) : os_(os) {}
 
-  /// Where writers append.
+  /// Where writers append, and what is not handed over yet.
   std::string* out() { return &buf_; }
+  const std::string& pending() const { return buf_; }
   /// Writers call this between items: hands the text over once it is big.
   void Checkpoint() {
     if (os_ && buf_.size() >= kPiece) Flush();
