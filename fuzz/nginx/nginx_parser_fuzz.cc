@@ -32,15 +32,24 @@ void CheckTree(const synlint::nginx::ParseResult& r, std::string_view text) {
   }
   Check(comments == r.comments.size(), "comment count");
   for (const synlint::nginx::Word& w : r.words)
-    Check(w.span.begin <= w.span.end && w.span.end <= n && w.inner().begin >= w.span.begin &&
-              w.inner().end <= w.span.end && w.inner().begin <= w.inner().end,
+    Check(w.span().begin <= w.span().end && w.span().end <= n &&
+              w.inner().begin >= w.span().begin && w.inner().end <= w.span().end &&
+              w.inner().begin <= w.inner().end,
           "word span");
   const uint32_t count = static_cast<uint32_t>(r.directives.size());
   for (uint32_t i = 0; i < count; ++i) {
     const synlint::nginx::Directive& d = r.directives[i];
     Check(d.name < d.args_end && d.args_end <= r.words.size(), "argument range");
     Check(d.subtree_end > i && d.subtree_end <= count, "subtree range");
-    Check(d.span.begin <= d.span.end && d.span.end <= n, "directive span");
+    const synlint::Span span = d.span();
+    Check(span.begin <= span.end && span.end <= n, "directive span");
+    Check(span.begin == r.words[d.name].span().begin, "directive starts at its name");
+    Check(d.terminator().begin >= span.begin && d.terminator().end <= span.end, "terminator span");
+    Check(!d.has_block || (d.block().begin == d.terminator().begin && d.block().end == span.end),
+          "block span");
+    Check(!d.is_lua || (d.lua().begin > d.block().begin && d.lua().begin <= d.lua().end &&
+                        d.lua().end <= d.block().end),
+          "lua span");
     Check(d.parent == synlint::nginx::kNoParent ||
               (d.parent < i && r.directives[d.parent].subtree_end >= d.subtree_end),
           "parent encloses child");

@@ -143,12 +143,12 @@ class Writer {
     uint32_t cursor = region.begin;
     for (uint32_t d = first; d < end; d = f.parse.directives[d].subtree_end) {
       const Directive& dir = f.parse.directives[d];
-      Comments(f, Span{cursor, dir.span.begin}, std::nullopt);
+      Comments(f, Span{cursor, dir.span().begin}, std::nullopt);
       WriteDirective(f, d);
-      const uint32_t own_end = dir.has_block ? dir.block.begin : dir.span.end;
-      Comments(f, Span{dir.span.begin, own_end},
-               f.source->lines.At(f.parse.words[dir.name].span.begin).line);
-      cursor = std::max(cursor, dir.span.end);
+      const uint32_t own_end = dir.has_block ? dir.block().begin : dir.span().end;
+      Comments(f, Span{dir.span().begin, own_end},
+               f.source->lines.At(f.parse.words[dir.name].span().begin).line);
+      cursor = std::max(cursor, dir.span().end);
     }
     Comments(f, Span{cursor, region.end}, std::nullopt);
   }
@@ -175,11 +175,11 @@ class Writer {
     std::vector<std::string> args;
     for (uint32_t a = dir.name + 1; a < dir.args_end; ++a)
       args.push_back(CrossplaneArg(text, f.parse.words[a]));
-    if (dir.is_lua) args.emplace_back(f.source->Slice(dir.lua));
+    if (dir.is_lua) args.emplace_back(f.source->Slice(dir.lua()));
     if (name == "if") PrepareIfArgs(&args);
     w_.BeginObject();
     w_.Key("directive").String(name);
-    w_.Key("line").Uint(f.source->lines.At(f.parse.words[dir.name].span.begin).line);
+    w_.Key("line").Uint(f.source->lines.At(f.parse.words[dir.name].span().begin).line);
     w_.Key("args").BeginArray();
     for (const std::string& a : args) w_.String(a);
     w_.EndArray();
@@ -191,8 +191,8 @@ class Writer {
     }
     if (dir.has_block && !dir.is_lua) {
       w_.Key("block").BeginArray();
-      const uint32_t inner_end = dir.block_closed ? dir.block.end - 1 : dir.block.end;
-      WriteBlock(f, d + 1, dir.subtree_end, Span{dir.block.begin + 1, inner_end});
+      const uint32_t inner_end = dir.block_closed ? dir.block().end - 1 : dir.block().end;
+      WriteBlock(f, d + 1, dir.subtree_end, Span{dir.block().begin + 1, inner_end});
       w_.EndArray();
     }
     w_.EndObject();
@@ -208,13 +208,13 @@ class Writer {
 std::string CrossplaneArg(std::string_view text, const Word& w) {
   const Span inner = w.inner();
   const std::string_view in = text.substr(inner.begin, inner.size());
-  if (!w.quote || !w.escaped) return std::string(in);
+  if (!w.quote() || !w.escaped()) return std::string(in);
   std::string out;
   out.reserve(in.size());
   for (size_t i = 0; i < in.size(); ++i) {
     if (in[i] == '\\' && i + 1 < in.size()) {
-      if (in[i + 1] == w.quote) {
-        out += w.quote;
+      if (in[i + 1] == w.quote()) {
+        out += w.quote();
         ++i;
         continue;
       }

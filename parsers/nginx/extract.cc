@@ -38,7 +38,7 @@ std::string ArgValue(const WalkItem& it, uint32_t index) {
 }
 
 Location ArgLocation(const WalkItem& it, uint32_t index) {
-  return MakeLocation(it.source(), it.nginx_file->parse.words[it.dir().name + 1 + index].span);
+  return MakeLocation(it.source(), it.nginx_file->parse.words[it.dir().name + 1 + index].span());
 }
 
 class FactsVisitor : public ConfigVisitor {
@@ -67,7 +67,7 @@ class FactsVisitor : public ConfigVisitor {
     }
     if (IsPassDirective(it.name) && depth >= 1 && (protocol == "http" || protocol == "stream") &&
         dir.arg_count() >= 1) {
-      Location at = MakeLocation(it.source(), dir.span, std::string(it.name));
+      Location at = MakeLocation(it.source(), dir.span(), std::string(it.name));
       passes_.push_back(Pass{std::move(at), ArgValue(it, 0), std::string(protocol)});
     }
     if (!dir.has_block || dir.is_lua) return false;

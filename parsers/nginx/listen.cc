@@ -162,8 +162,8 @@ std::optional<Listener> MakeListener(const SourceFile& file, const ParseResult& 
   Listener l;
   l.service = "nginx";
   l.context = std::string(context);
-  l.declared_at = MakeLocation(file, dir.span);
-  l.insert_at = MakeLocation(file, Span{dir.terminator.begin, dir.terminator.begin});
+  l.declared_at = MakeLocation(file, dir.span());
+  l.insert_at = MakeLocation(file, Span{dir.terminator().begin, dir.terminator().begin});
   if (dir.arg_count() == 0) {
     l.extra["invalid"] = "'listen' needs an address";
     return l;
@@ -176,7 +176,7 @@ std::optional<Listener> MakeListener(const SourceFile& file, const ParseResult& 
   if (!a.error.empty()) l.extra["invalid"] = a.error;
   for (uint32_t w = dir.name + 2; w < dir.args_end; ++w) {
     const std::string arg = WordValue(file.text, r.words[w]);
-    const Location at = MakeLocation(file, r.words[w].span);
+    const Location at = MakeLocation(file, r.words[w].span());
     if (arg == "udp" || arg == "quic") return std::nullopt;
     if (arg == "default_server" || arg == "default") l.extra["default_server"] = "true";
     if (!IsListenOption(arg)) continue;
@@ -198,8 +198,8 @@ Listener MakeImplicitListener(const SourceFile& file, const ParseResult& r, uint
   l.address_text = "*:80";
   l.host = "0.0.0.0";
   l.port = kDefaultPort;
-  l.declared_at = MakeLocation(file, r.words[dir.name].span, "server without 'listen'");
-  const uint32_t after_brace = dir.has_block ? dir.block.begin + 1 : dir.span.end;
+  l.declared_at = MakeLocation(file, r.words[dir.name].span(), "server without 'listen'");
+  const uint32_t after_brace = dir.has_block ? dir.block().begin + 1 : dir.span().end;
   l.insert_at = MakeLocation(file, Span{after_brace, after_brace});
   l.extra["implicit"] = "true";
   l.extra["note"] = "nginx listens on *:8000 instead when it is not started as root";

@@ -72,10 +72,10 @@ class Loader {
 
   void ResolveInclude(const SourceFile& src, const ParseResult& r, const Directive& dir,
                       IncludeEdge* edge) {
-    const Location at = MakeLocation(src, dir.span);
+    const Location at = MakeLocation(src, dir.span());
     if (dir.arg_count() != 1) {
       config_.findings.push_back(SyntaxFinding(
-          src, SyntaxError{dir.span, "invalid number of arguments in 'include' directive",
+          src, SyntaxError{dir.span(), "invalid number of arguments in 'include' directive",
                            "'include' takes exactly one file name or glob"}));
       if (dir.arg_count() == 0) return;
     }
@@ -174,7 +174,7 @@ class Loader {
     }
     chain += config_.files[target].source->path;
     const NginxFile& from = config_.files[stack.back().file];
-    const Location at = MakeLocation(*from.source, from.parse.directives[e.directive].span);
+    const Location at = MakeLocation(*from.source, from.parse.directives[e.directive].span());
     config_.findings.push_back(
         FileProblemFinding(config_.files[target].source->path, "include cycle: " + chain, &at));
   }

@@ -4,6 +4,7 @@
 #include <cassert>
 #include <cstring>
 #include <iterator>
+#include <string>
 
 #include "parsers/nginx/directives.h"
 
@@ -124,22 +125,22 @@ class Parser {
   }
 
   Word MakeWord(const Token& t) const {
-    Word w;
-    w.span = t.span;
+    char quote = 0;
+    bool closed = true;
     if (t.kind == kString && !t.span.empty()) {
-      const char q = text_[t.span.begin];
-      w.quote = q;
-      w.closed = false;
-      if (t.span.size() >= 2 && text_[t.span.end - 1] == q) {
+      quote = text_[t.span.begin];
+      closed = false;
+      if (t.span.size() >= 2 && text_[t.span.end - 1] == quote) {
         uint32_t slashes = 0;
         for (uint32_t k = t.span.end - 1; k > t.span.begin + 1 && text_[k - 1] == '\\'; --k)
           ++slashes;
-        w.closed = slashes % 2 == 0;
+        closed = slashes % 2 == 0;
       }
     }
-    const Span in = w.inner();
-    w.escaped = in.size() > 0 && std::memchr(text_.data() + in.begin, '\\', in.size()) != nullptr;
-    return w;
+    const Span in = Word(t.span, quote, false, closed).inner();
+    const bool escaped =
+        in.size() > 0 && std::memchr(text_.data() + in.begin, '\\', in.size()) != nullptr;
+    return Word(t.span, quote, escaped, closed);
   }
 
   std::string_view ParentName() const { return open_.empty() ? "" : open_.back().Name(); }
@@ -149,15 +150,15 @@ class Parser {
     Directive d;
     d.name = name_word;
     d.parent = open_.empty() ? kNoParent : open_.back().directive;
-    d.depth = static_cast<uint32_t>(open_.size());
-    d.span.begin = begin;
+    d.depth = static_cast<uint8_t>(open_.size());
+    d.begin = begin;
     r_.directives.push_back(d);
     return static_cast<uint32_t>(r_.directives.size() - 1);
   }
 
   uint32_t AnonymousBlock(uint32_t i) {
     const Span brace = Tok(i).span;
-    r_.words.push_back(Word{{brace.begin, brace.begin}});
+    r_.words.push_back(Word(Span{brace.begin, brace.begin}));
     const uint32_t d = NewDirective(static_cast<uint32_t>(r_.words.size() - 1), brace.begin);
     r_.directives[d].args_end = r_.directives[d].name + 1;
     return OpenBlock(d, i, "", false);
@@ -198,8 +199,8 @@ class Parser {
       return j;
     }
     Directive& dir = r_.directives[d];
-    dir.terminator = term.span;
-    dir.span.end = term.span.end;
+    dir.terminator_at = term.span.begin;
+    dir.has_terminator = true;
     if (term.kind == kSemicolon) {
       dir.subtree_end = d + 1;
       if (info && (info->flags & kTakesBlock))
@@ -232,9 +233,10 @@ class Parser {
     std::string scratch;
     for (uint32_t k = 0; k < total; ++k) {
       const Word& w = r_.words[name_word + 1 + k];
-      if (w.quote || w.escaped) continue;
-      const uint32_t prev_end = r_.words[name_word + k].span.end;
-      if (std::memchr(text_.data() + prev_end, '\n', w.span.begin - prev_end) == nullptr) continue;
+      if (w.quote() || w.escaped()) continue;
+      const uint32_t prev_end = r_.words[name_word + k].span().end;
+      if (std::memchr(text_.data() + prev_end, '\n', w.span().begin - prev_end) == nullptr)
+        continue;
       const std::string_view cand = WordView(text_, w, &scratch);
       const DirectiveInfo* next = FindDirective(cand, ParentName());
       if (!next) continue;
@@ -257,9 +259,8 @@ class Parser {
   void EndWithoutTerminator(uint32_t d, std::string_view name, uint32_t next) {
     Directive& dir = r_.directives[d];
     dir.args_end = static_cast<uint32_t>(r_.words.size());
-    const uint32_t last_end = r_.words[dir.args_end - 1].span.end;
-    dir.span.end = last_end;
-    dir.terminator = Span{last_end, last_end};
+    dir.terminator_at = r_.words[dir.args_end - 1].span().end;
+    dir.has_terminator = false;
     dir.subtree_end = d + 1;
     if (next == text_.size()) {
       Error({static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(text_.size())},
@@ -267,7 +268,7 @@ class Parser {
             "the '" + std::string(name) + "' directive is not terminated by ';'");
       eof_reported_ = true;
     } else {
-      Error(dir.terminator, "missing ';' after the '" + std::string(name) + "' directive");
+      Error(dir.terminator(), "missing ';' after the '" + std::string(name) + "' directive");
     }
   }
 
@@ -275,20 +276,22 @@ class Parser {
     Directive& dir = r_.directives[d];
     dir.has_block = true;
     dir.is_lua = true;
-    const Span open = Tok(brace).span;
-    dir.block.begin = open.begin;
-    dir.lua = Span{open.end, open.end};
     dir.subtree_end = d + 1;
     uint32_t j = brace + 1;
-    // The lexer emits Lua code and its '}' right after the '{', adjacent.
-    if (Has(j) && Tok(j).kind == kLuaCode) dir.lua = Tok(j++).span;
+    // The lexer emits Lua code and its '}' right after the '{', adjacent,
+    // so the code is the block without its braces (see Directive::lua()).
+    if (Has(j) && Tok(j).kind == kLuaCode) {
+      assert(Tok(j).span.begin == Tok(brace).span.end);
+      ++j;
+    }
     if (Has(j) && Tok(j).kind == kRightBrace) {
-      dir.block.end = dir.span.end = Tok(j).span.end;
+      dir.block_end = Tok(j).span.end;
       dir.block_closed = true;
+      assert(dir.lua().end == Tok(j).span.begin);
       return j + 1;
     }
     // The lexer reported the end of file inside the Lua code.
-    dir.block.end = dir.span.end = static_cast<uint32_t>(text_.size());
+    dir.block_end = static_cast<uint32_t>(text_.size());
     eof_reported_ = true;
     return j;
   }
@@ -298,9 +301,9 @@ class Parser {
     Directive& dir = r_.directives[d];
     const Span open = Tok(brace).span;
     dir.has_block = true;
-    dir.block.begin = open.begin;
-    dir.span.end = open.end;
-    if (!dir.terminator.size()) dir.terminator = open;
+    dir.terminator_at = open.begin;
+    dir.has_terminator = true;
+    dir.block_end = open.end;  // until the block is closed
     if (open_.size() >= kMaxBlockDepth) {
       Error(open,
             "blocks nested too deeply (more than " + std::to_string(kMaxBlockDepth) + " levels)",
@@ -321,19 +324,19 @@ class Parser {
       const Token t = Tok(j);
       if (t.kind == kLeftBrace) ++depth;
       if (t.kind == kRightBrace && --depth == 0) {
-        dir.block.end = dir.span.end = t.span.end;
+        dir.block_end = t.span.end;
         dir.block_closed = true;
         return j + 1;
       }
     }
-    dir.block.end = dir.span.end = static_cast<uint32_t>(text_.size());
+    dir.block_end = static_cast<uint32_t>(text_.size());
     eof_reported_ = true;
     return j;
   }
 
   void CloseBlock(uint32_t end) {
     Directive& dir = r_.directives[open_.back().directive];
-    dir.block.end = dir.span.end = end;
+    dir.block_end = end;
     dir.block_closed = true;
     dir.subtree_end = static_cast<uint32_t>(r_.directives.size());
     open_.pop_back();
@@ -346,12 +349,12 @@ class Parser {
       const std::string name(open_.back().Name());
       Error({eof, eof}, "unexpected end of file, expecting '}'",
             "the " + (name.empty() ? std::string("block") : "'" + name + "' block") +
-                " opened on line " + std::to_string(LineOf(text_, inner.block.begin)) +
+                " opened on line " + std::to_string(LineOf(text_, inner.terminator_at)) +
                 " is not closed");
     }
     while (!open_.empty()) {
       Directive& dir = r_.directives[open_.back().directive];
-      dir.block.end = dir.span.end = eof;
+      dir.block_end = eof;
       dir.subtree_end = static_cast<uint32_t>(r_.directives.size());
       open_.pop_back();
     }
@@ -369,12 +372,21 @@ class Parser {
 
 }  // namespace
 
-ParseResult Parse(std::string_view text) { return Parser(text).Run(); }
+ParseResult Parse(std::string_view text) {
+  if (text.size() > kMaxParseBytes) {
+    ParseResult r;
+    r.errors.push_back(SyntaxError{Span{}, "file too large to parse",
+                                   "the nginx parser reads at most " +
+                                       std::to_string(kMaxParseBytes >> 20) + " MiB"});
+    return r;
+  }
+  return Parser(text).Run();
+}
 
 std::string WordValue(std::string_view text, const Word& w) {
   const Span inner = w.inner();
   const std::string_view in = text.substr(inner.begin, inner.size());
-  if (!w.escaped) return std::string(in);
+  if (!w.escaped()) return std::string(in);
   std::string out;
   out.reserve(in.size());
   for (size_t i = 0; i < in.size(); ++i) {
@@ -410,7 +422,7 @@ std::string WordValue(std::string_view text, const Word& w) {
 }
 
 std::string_view WordView(std::string_view text, const Word& w, std::string* scratch) {
-  if (!w.escaped) return text.substr(w.inner().begin, w.inner().size());
+  if (!w.escaped()) return text.substr(w.inner().begin, w.inner().size());
   *scratch = WordValue(text, w);
   return *scratch;
 }

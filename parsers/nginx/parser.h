@@ -22,39 +22,71 @@ inline constexpr uint32_t kNoParent = 0xffffffffu;
 /// Blocks nested deeper than this are reported and skipped.
 inline constexpr uint32_t kMaxBlockDepth = 100;
 
-/// A directive name or argument as written.
-struct Word {
-  Span span;             // as written, quotes included
-  char quote = 0;        // '"', '\'' or 0
-  bool escaped = false;  // contains a backslash: the value differs from inner()
-  bool closed = true;    // false for a string whose closing quote is missing
-  /// The text without its quotes (== span for a bare word).
+/// A directive name or argument as written. 8 bytes: a 10 MiB file has
+/// about 700k of them.
+class Word {
+ public:
+  Word() = default;
+  /// `quote` is '"', '\'' or 0; `escaped`: contains a backslash, so the
+  /// value differs from inner(); `closed`: false for a string whose closing
+  /// quote is missing. Spans are at most kMaxParseBytes long.
+  Word(Span span, char quote = 0, bool escaped = false, bool closed = true)
+      : begin_(span.begin),
+        bits_(span.size() << kShift | (quote == '"' ? 1u : quote == '\'' ? 2u : 0u) |
+              (escaped ? kEscaped : 0u) | (closed ? 0u : kOpen)) {}
+
+  /// As written, quotes included.
+  Span span() const { return Span{begin_, begin_ + (bits_ >> kShift)}; }
+  char quote() const { return (bits_ & 3u) == 1u ? '"' : (bits_ & 3u) == 2u ? '\'' : 0; }
+  bool escaped() const { return bits_ & kEscaped; }
+  bool closed() const { return !(bits_ & kOpen); }
+  /// The text without its quotes (== span() for a bare word).
   Span inner() const {
-    if (!quote) return span;
-    return Span{span.begin + 1, closed ? span.end - 1 : span.end};
+    const Span s = span();
+    if (!quote()) return s;
+    return Span{s.begin + 1, closed() ? s.end - 1 : s.end};
   }
+
+ private:
+  static constexpr uint32_t kEscaped = 4, kOpen = 8, kShift = 4;
+  uint32_t begin_ = 0;
+  uint32_t bits_ = 0;  // size << 4 | open << 3 | escaped << 2 | quote kind
 };
 
+/// The largest input Parse() reads (a Word keeps its size in 28 bits); the
+/// file reader's limit is far lower.
+inline constexpr uint32_t kMaxParseBytes = (1u << 28) - 1;
+
+/// 32 bytes: the spans are derived from a few offsets.
 struct Directive {
   uint32_t name = 0;            // index into ParseResult::words
   uint32_t args_end = 0;        // arguments are words [name + 1, args_end)
   uint32_t parent = kNoParent;  // index into ParseResult::directives
   uint32_t subtree_end = 0;     // one past the last descendant
-  uint32_t depth = 0;           // 0 at the top of the file
-  /// From the name to the ';' or '}' (to the last argument when neither).
-  Span span;
-  /// The ';' or '{'; empty (at the end of the last word) when missing.
-  Span terminator;
-  /// From '{' to '}' inclusive (to the end of the file when unclosed).
-  Span block;
+  uint32_t begin = 0;           // first byte of the name
+  uint32_t terminator_at = 0;   // the ';' or '{', or where it is missing
+  uint32_t block_end = 0;       // one past the '}' (the end of the file when unclosed)
+  uint8_t depth = 0;            // 0 at the top of the file
+  bool has_terminator = false;
   bool has_block = false;
   bool block_closed = false;
-  /// *_by_lua_block: `lua` is the raw code between the braces and the
+  /// *_by_lua_block: lua() is the raw code between the braces and the
   /// directive has no children.
   bool is_lua = false;
-  Span lua;
 
   uint32_t arg_count() const { return args_end - name - 1; }
+  /// The ';' or '{'; empty (at the end of the last word) when missing.
+  Span terminator() const { return Span{terminator_at, terminator_at + (has_terminator ? 1u : 0u)}; }
+  /// From '{' to '}' inclusive (to the end of the file when unclosed);
+  /// empty when there is no block.
+  Span block() const { return has_block ? Span{terminator_at, block_end} : Span{}; }
+  /// From the name to the ';' or '}' (to the last argument when neither).
+  Span span() const { return Span{begin, has_block ? block_end : terminator().end}; }
+  /// The Lua code between the braces of a *_by_lua_block.
+  Span lua() const {
+    if (!is_lua) return Span{};
+    return Span{terminator_at + 1, block_closed ? block_end - 1 : block_end};
+  }
 };
 
 struct ParseResult {
@@ -64,7 +96,8 @@ struct ParseResult {
   std::vector<SyntaxError> errors;    // sorted by position
 };
 
-/// Parses one file. Never fails; see ParseResult::errors.
+/// Parses one file. Never fails; see ParseResult::errors. A text over
+/// kMaxParseBytes gives an empty tree and one error.
 ParseResult Parse(std::string_view text);
 inline ParseResult Parse(const SourceFile& file) { return Parse(file.text); }
 
@@ -76,7 +109,7 @@ std::string WordValue(std::string_view text, const Word& w);
 std::string_view WordView(std::string_view text, const Word& w, std::string* scratch);
 /// The text as written, quotes included.
 inline std::string_view WordRaw(std::string_view text, const Word& w) {
-  return text.substr(w.span.begin, w.span.size());
+  return text.substr(w.span().begin, w.span().size());
 }
 
 /// Index of the first child of directive `d` (== subtree_end when none).

@@ -14,12 +14,12 @@ void DumpDirective(const ParseResult& r, std::string_view text, uint32_t d, Text
   }
   if (dir.is_lua) {
     out->append("{lua:");
-    out->append(text.substr(dir.lua.begin, dir.lua.size()));
+    out->append(text.substr(dir.lua().begin, dir.lua().size()));
     out->append(dir.block_closed ? "}" : "<eof>");
     return;
   }
   if (!dir.has_block) {
-    out->append(dir.terminator.empty() ? "!" : ";");
+    out->append(dir.terminator().empty() ? "!" : ";");
     return;
   }
   out->push_back('{');
@@ -35,12 +35,12 @@ void WriteSpan(JsonWriter& w, Span s) { w.BeginArray().Uint(s.begin).Uint(s.end)
 
 void WriteDirectiveJson(JsonWriter& w, const ParseResult& r, const SourceFile& file, uint32_t d) {
   const Directive& dir = r.directives[d];
-  const LineCol at = file.lines.At(dir.span.begin);
+  const LineCol at = file.lines.At(dir.span().begin);
   w.BeginObject();
   w.Key("name").String(WordValue(file.text, r.words[dir.name]));
   w.Key("line").Uint(at.line).Key("column").Uint(at.column);
   w.Key("span");
-  WriteSpan(w, dir.span);
+  WriteSpan(w, dir.span());
   w.Key("args").BeginArray();
   for (uint32_t a = dir.name + 1; a < dir.args_end; ++a) {
     const Word& word = r.words[a];
@@ -48,12 +48,12 @@ void WriteDirectiveJson(JsonWriter& w, const ParseResult& r, const SourceFile& f
     w.Key("text").String(WordRaw(file.text, word));
     w.Key("value").String(WordValue(file.text, word));
     w.Key("span");
-    WriteSpan(w, word.span);
+    WriteSpan(w, word.span());
     w.EndObject();
   }
   w.EndArray();
   if (dir.is_lua) {
-    w.Key("lua").String(file.Slice(dir.lua));
+    w.Key("lua").String(file.Slice(dir.lua()));
   } else if (dir.has_block) {
     w.Key("block").BeginArray();
     for (uint32_t c = FirstChild(d); c < dir.subtree_end; c = r.directives[c].subtree_end)

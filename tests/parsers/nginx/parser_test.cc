@@ -117,8 +117,8 @@ TEST(NginxParser, LuaBlockKeepsTheCodeSpan) {
   ASSERT_EQ(1u, r.directives.size());
   const Directive& d = r.directives[0];
   EXPECT_TRUE(d.is_lua);
-  EXPECT_EQ("\n  local x = { a = '}' }\n", text.substr(d.lua.begin, d.lua.size()));
-  EXPECT_EQ((Span{0, 45}), d.span);
+  EXPECT_EQ("\n  local x = { a = '}' }\n", text.substr(d.lua().begin, d.lua().size()));
+  EXPECT_EQ((Span{0, 45}), d.span());
 }
 
 TEST(NginxParser, EmptyLuaBlock) {
@@ -143,25 +143,25 @@ TEST(NginxParser, ExactSpans) {
   const ParseResult r = Parse(text);
   ASSERT_EQ(2u, r.directives.size());
   const Directive& http = r.directives[0];
-  EXPECT_EQ((Span{0, 32}), http.span);
-  EXPECT_EQ((Span{5, 32}), http.block);
+  EXPECT_EQ((Span{0, 32}), http.span());
+  EXPECT_EQ((Span{5, 32}), http.block());
   EXPECT_EQ(2u, http.subtree_end);
   const Directive& listen = r.directives[1];
   EXPECT_EQ(0u, listen.parent);
   EXPECT_EQ(1u, listen.depth);
-  EXPECT_EQ((Span{9, 30}), listen.span);
-  EXPECT_EQ((Span{29, 30}), listen.terminator);
-  EXPECT_EQ((Span{17, 19}), r.words[listen.name + 1].span);
-  EXPECT_EQ((Span{20, 29}), r.words[listen.name + 2].span);
+  EXPECT_EQ((Span{9, 30}), listen.span());
+  EXPECT_EQ((Span{29, 30}), listen.terminator());
+  EXPECT_EQ((Span{17, 19}), r.words[listen.name + 1].span());
+  EXPECT_EQ((Span{20, 29}), r.words[listen.name + 2].span());
 }
 
 TEST(NginxParser, QuotedWordSpans) {
   const std::string text = "a \"b c\";";
   const ParseResult r = Parse(text);
   ASSERT_EQ(2u, r.words.size());
-  EXPECT_EQ((Span{2, 7}), r.words[1].span);
+  EXPECT_EQ((Span{2, 7}), r.words[1].span());
   EXPECT_EQ((Span{3, 6}), r.words[1].inner());
-  EXPECT_EQ('"', r.words[1].quote);
+  EXPECT_EQ('"', r.words[1].quote());
 }
 
 TEST(NginxParser, ChildrenIteration) {
