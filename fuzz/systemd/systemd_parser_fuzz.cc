@@ -46,15 +46,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       CheckSpan(e.key_span, size);
       CheckSpan(e.value_span, size);
       CheckSpan(e.line_span(), size);
-      Check(!e.key.empty());
-      Check(e.key_span.end <= e.equals_span.begin && e.equals_span.end <= e.value_span.begin);
+      Check(!r.Key(e).empty());
+      // An entry read from its raw bytes lies on one line.
+      const std::string_view line = text.substr(e.line_span().begin, e.line_span().size());
+      Check(e.cooked != Entry::kRaw || line.find_first_of("\r\n") == std::string_view::npos);
+      Check(e.key_span.end <= e.equals_span().begin && e.equals_span().end <= e.value_span.begin);
       std::string why;
-      (void)ParseListenAddress(e.value, &why);
-      (void)ParseUnsigned(e.value);
-      (void)ParseIecSize(e.value);
-      (void)ParseRlimit(e.value);
-      (void)ParseBoolean(e.value);
-      (void)ExpandSpecifiers(e.value, "fuzz@a-b.socket");
+      (void)ParseListenAddress(r.Value(e), &why);
+      (void)ParseUnsigned(r.Value(e));
+      (void)ParseIecSize(r.Value(e));
+      (void)ParseRlimit(r.Value(e));
+      (void)ParseBoolean(r.Value(e));
+      (void)ExpandSpecifiers(r.Value(e), "fuzz@a-b.socket");
     }
   }
   for (const synlint::SyntaxError& e : r.errors) CheckSpan(e.span, size);

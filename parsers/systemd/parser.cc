@@ -81,6 +81,7 @@ struct Mark {
 class Parser {
  public:
   Parser(std::string_view text, ParseOptions options) : text_(text), tokens_(options.tokens) {
+    out_.text = text;
     // Reserving by the line count avoids re-copying large vectors; pages a
     // reservation does not use are never touched.
     size_t lines = 1;
@@ -207,6 +208,13 @@ class Parser {
     return *out_.joined.back();
   }
 
+  /// `piece` appended to the result's cooked_text.
+  Span KeepCooked(std::string_view piece) {
+    const auto begin = static_cast<uint32_t>(out_.cooked_text.size());
+    out_.cooked_text.append(piece);
+    return Span{begin, static_cast<uint32_t>(out_.cooked_text.size())};
+  }
+
   /// Raw offset of cooked offset `c` (which must name a byte).
   uint32_t Raw(uint32_t c) const {
     if (pending_.size() == 1) return pending_[0].content + c;
@@ -296,15 +304,19 @@ class Parser {
     uint32_t vb = eq_at + 1;
     while (vb < lb && IsBlank(line[vb])) ++vb;
     Entry e;
-    e.key = Stable(line.substr(fb, ke - fb));
-    e.value = Stable(line.substr(vb, lb - vb));
     e.key_span = RawSpan(fb, ke);
-    e.equals_span = RawSpan(eq_at, eq_at + 1);
-    e.value_span = vb < lb ? RawSpan(vb, lb) : Span{e.equals_span.end, e.equals_span.end};
+    e.equals_at = RawSpan(eq_at, eq_at + 1).begin;
+    e.value_span = vb < lb ? RawSpan(vb, lb) : Span{e.equals_at + 1, e.equals_at + 1};
+    if (pending_.size() > 1) {
+      // Joined from several physical lines: keep what systemd reads.
+      e.cooked = static_cast<uint32_t>(out_.cooked_entries.size());
+      out_.cooked_entries.push_back(
+          CookedEntry{KeepCooked(line.substr(fb, ke - fb)), KeepCooked(line.substr(vb, lb - vb))});
+    }
     out_.sections[static_cast<size_t>(section_)].body_span.end = whole.end;
     out_.entries.push_back(e);
     marks[0] = Mark{e.key_span, kKey};
-    marks[1] = Mark{e.equals_span, kEquals};
+    marks[1] = Mark{e.equals_span(), kEquals};
     marks[2] = Mark{e.value_span, kValue};
     return 3;
   }

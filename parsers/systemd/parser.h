@@ -36,22 +36,32 @@ enum TokenKind : uint16_t {
 };
 std::string_view TokenKindName(uint16_t kind);
 
-/// One `key=value` assignment (one logical line). The views point into the
-/// parsed text, or into the ParseResult for lines joined by continuations.
+/// One `key=value` assignment (one logical line), 24 bytes: the key and
+/// value systemd reads are ParseResult::Key() and Value().
 struct Entry {
-  std::string_view key;    // trimmed, continuations joined
-  std::string_view value;  // as systemd reads it: trimmed, each '\' of a
-                           // continuation read as ' ', skipped comment lines dropped
-  Span key_span;           // raw bytes of the key
-  Span equals_span;        // the '='
+  static constexpr uint32_t kRaw = 0xffffffffu;
+  Span key_span;    // raw bytes of the key
   /// Raw bytes of the value, from its first to its last byte (it may span
   /// continuation lines). An empty value is an empty span right after '='.
   Span value_span;
+  uint32_t equals_at = 0;  // the '='
+  /// kRaw when the key and value are their raw bytes (one physical line);
+  /// else an index into ParseResult::cooked_entries.
+  uint32_t cooked = kRaw;
+
+  Span equals_span() const { return Span{equals_at, equals_at + 1}; }
   /// The logical line from the key to the end of the value, without the
   /// line terminator.
   Span line_span() const {
-    return Span{key_span.begin, value_span.empty() ? equals_span.end : value_span.end};
+    return Span{key_span.begin, value_span.empty() ? equals_at + 1 : value_span.end};
   }
+};
+
+/// Key and value of an entry joined from continuation lines, as offsets
+/// into ParseResult::cooked_text.
+struct CookedEntry {
+  Span key;
+  Span value;
 };
 
 struct Section {
@@ -86,8 +96,31 @@ struct ParseResult {
   bool rejected_by_systemd = false;
   /// The line terminator the file uses most ("\n" or "\r\n"), for edits.
   std::string newline = "\n";
-  /// Storage for keys and values joined from continuation lines.
+  /// The parsed text (the result's views point into it).
+  std::string_view text;
+  /// Keys and values of entries joined from continuation lines: each
+  /// continuation '\' read as ' ', comment lines in between dropped.
+  std::string cooked_text;
+  std::vector<CookedEntry> cooked_entries;
+  /// Storage for section names joined from continuation lines.
   std::vector<std::unique_ptr<std::string>> joined;
+
+  /// The key as systemd reads it: trimmed, continuations joined.
+  std::string_view Key(const Entry& e) const {
+    return e.cooked == Entry::kRaw ? Bytes(text, e.key_span)
+                                   : Bytes(cooked_text, cooked_entries[e.cooked].key);
+  }
+  /// The value as systemd reads it: trimmed, each '\' of a continuation
+  /// read as ' ', skipped comment lines dropped.
+  std::string_view Value(const Entry& e) const {
+    return e.cooked == Entry::kRaw ? Bytes(text, e.value_span)
+                                   : Bytes(cooked_text, cooked_entries[e.cooked].value);
+  }
+
+ private:
+  static std::string_view Bytes(std::string_view s, Span span) {
+    return s.substr(span.begin, span.size());
+  }
 };
 
 struct ParseOptions {

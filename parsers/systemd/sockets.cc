@@ -107,7 +107,7 @@ ServiceFacts SocketFacts(const UnitView& socket, UnitLoader& loader) {
 
   std::vector<Assignment> ports;
   for (const Assignment& a : socket.AllIn("Socket")) {
-    if (!IsListenKey(a.entry->key)) continue;
+    if (!IsListenKey(a.key())) continue;
     if (a.value().empty()) {
       ports.clear();
     } else {
@@ -127,13 +127,13 @@ ServiceFacts SocketFacts(const UnitView& socket, UnitLoader& loader) {
   }
   // Listeners are large: one allocation of the right size, not a doubling.
   facts.listeners.reserve(static_cast<size_t>(std::count_if(
-      ports.begin(), ports.end(), [](const Assignment& a) { return Listens(a.entry->key); })));
+      ports.begin(), ports.end(), [](const Assignment& a) { return Listens(a.key()); })));
   for (const Assignment& a : ports) {
-    if (!Listens(a.entry->key)) continue;
+    if (!Listens(a.key())) continue;
     Listener l;
     l.service = socket.name();
     l.address_text = std::string(a.value());
-    l.context = std::string(a.entry->key);
+    l.context = std::string(a.key());
     l.backlog = backlog;
     l.declared_at = a.EntryLocation();
     l.insert_at = insert_at;
@@ -153,7 +153,7 @@ ServiceFacts SocketFacts(const UnitView& socket, UnitLoader& loader) {
           *a.file->file,
           SyntaxError{a.entry->value_span,
                       "invalid address '" + std::string(a.value()) + "' for '" +
-                          std::string(a.entry->key) + "='; systemd ignores this assignment",
+                          std::string(a.key()) + "='; systemd ignores this assignment",
                       why}));
       continue;
     }

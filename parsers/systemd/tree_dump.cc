@@ -84,11 +84,11 @@ void DumpTree(const ParseResult& r, TextSink* sink) {
     out->append("]\n");
     for (const Entry& e : s.entries) {
       out->append("  [entry ");
-      AppendQuoted(e.key, out);
+      AppendQuoted(r.Key(e), out);
       out->push_back(' ');
       AppendRange(e.key_span, out);
       out->append(" = ");
-      AppendQuoted(e.value, out);
+      AppendQuoted(r.Value(e), out);
       out->push_back(' ');
       AppendRange(e.value_span, out);
       out->append("]\n");
@@ -131,8 +131,8 @@ void WriteJson(JsonWriter& w, const SourceFile& file, const ParseResult& r, bool
     w.Key("entries").BeginArray();
     for (const Entry& e : s.entries) {
       w.BeginObject();
-      w.Key("key").String(e.key);
-      w.Key("value").String(e.value);
+      w.Key("key").String(r.Key(e));
+      w.Key("value").String(r.Value(e));
       w.Key("key_span");
       WriteSpan(w, file, e.key_span);
       w.Key("value_span");

@@ -103,7 +103,7 @@ std::vector<Assignment> UnitView::AllIn(std::string_view section) const {
 std::vector<Assignment> UnitView::All(std::string_view section, std::string_view key) const {
   std::vector<Assignment> out;
   for (const Assignment& a : AllIn(section))
-    if (a.entry->key == key) out.push_back(a);
+    if (a.key() == key) out.push_back(a);
   return out;
 }
 

@@ -36,7 +36,8 @@ struct Assignment {
   const UnitFile* file = nullptr;
   const Section* section = nullptr;
   const Entry* entry = nullptr;
-  std::string_view value() const { return entry->value; }
+  std::string_view key() const { return file->parsed->Key(*entry); }
+  std::string_view value() const { return file->parsed->Value(*entry); }
   /// The value's bytes (an empty span right after '=' for an empty value).
   Location ValueLocation() const;
   /// From the key to the end of the value.

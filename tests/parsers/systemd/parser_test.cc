@@ -71,7 +71,7 @@ TEST(SystemdParser, ContinuationJoinsLinesWithASpace) {
   ASSERT_EQ(r.sections.size(), 1u);
   ASSERT_EQ(r.sections[0].entries.size(), 1u);
   // '/bin/foo ' + ' ' for the '\' + '  --bar'.
-  EXPECT_EQ(r.sections[0].entries[0].value, "/bin/foo    --bar");
+  EXPECT_EQ(r.Value(r.sections[0].entries[0]), "/bin/foo    --bar");
   EXPECT_EQ(DumpTokens(text, r),
             "[section [Service]][nl]\n[key ExecStart][eq =][value /bin/foo ][cont \\\\][nl]\n"
             "[value   --bar][nl]\n");
@@ -84,8 +84,8 @@ TEST(SystemdParser, CommentInsideContinuationIsSkipped) {
   const std::string_view text = "[Service]\nExecStart=a \\\n# note \\\n  ; other\n b\nX=1\n";
   const ParseResult r = ParseChecked(text);
   ASSERT_EQ(r.sections[0].entries.size(), 2u);
-  EXPECT_EQ(r.sections[0].entries[0].value, "a   b");
-  EXPECT_EQ(r.sections[0].entries[1].key, "X");
+  EXPECT_EQ(r.Value(r.sections[0].entries[0]), "a   b");
+  EXPECT_EQ(r.Key(r.sections[0].entries[1]), "X");
   EXPECT_EQ(DumpTokens(text, r),
             "[section [Service]][nl]\n[key ExecStart][eq =][value a ][cont \\\\][nl]\n"
             "[comment # note \\\\][nl]\n[comment ; other][nl]\n[value  b][nl]\n"
@@ -95,17 +95,17 @@ TEST(SystemdParser, CommentInsideContinuationIsSkipped) {
 TEST(SystemdParser, EmptyLineEndsContinuation) {
   const ParseResult r = ParseChecked("[S]\nA=a\\\n\nB=b\n");
   ASSERT_EQ(r.sections[0].entries.size(), 2u);
-  EXPECT_EQ(r.sections[0].entries[0].value, "a");
+  EXPECT_EQ(r.Value(r.sections[0].entries[0]), "a");
   EXPECT_EQ(r.sections[0].entries[0].value_span, (Span{6, 7}));
-  EXPECT_EQ(r.sections[0].entries[1].value, "b");
+  EXPECT_EQ(r.Value(r.sections[0].entries[1]), "b");
   EXPECT_TRUE(r.errors.empty());
 }
 
 TEST(SystemdParser, EscapedBackslashDoesNotContinue) {
   const ParseResult r = ParseChecked("[S]\nA=a\\\\\nB=\\\\\\\nc\n");
   ASSERT_EQ(r.sections[0].entries.size(), 2u);
-  EXPECT_EQ(r.sections[0].entries[0].value, "a\\\\");
-  EXPECT_EQ(r.sections[0].entries[1].value, "\\\\ c");
+  EXPECT_EQ(r.Value(r.sections[0].entries[0]), "a\\\\");
+  EXPECT_EQ(r.Value(r.sections[0].entries[1]), "\\\\ c");
 }
 
 TEST(SystemdParser, CommentLineEndingInBackslashDoesNotContinue) {
@@ -121,7 +121,7 @@ TEST(SystemdParser, ContinuationAtEndOfFile) {
 TEST(SystemdParser, KeySplitByContinuation) {
   const ParseResult r = ParseChecked("[S]\nLis\\\nten=1\n");
   ASSERT_EQ(r.sections[0].entries.size(), 1u);
-  EXPECT_EQ(r.sections[0].entries[0].key, "Lis ten");
+  EXPECT_EQ(r.Key(r.sections[0].entries[0]), "Lis ten");
   EXPECT_EQ(r.sections[0].entries[0].key_span, (Span{4, 12}));
 }
 
@@ -141,8 +141,8 @@ TEST(SystemdParser, OldMacAndReversedLineEnds) {
   const ParseResult r = ParseChecked("[S]\rA=1\n\rB=2\r\n");
   ASSERT_EQ(r.sections.size(), 1u);
   ASSERT_EQ(r.sections[0].entries.size(), 2u);
-  EXPECT_EQ(r.sections[0].entries[0].value, "1");
-  EXPECT_EQ(r.sections[0].entries[1].value, "2");
+  EXPECT_EQ(r.Value(r.sections[0].entries[0]), "1");
+  EXPECT_EQ(r.Value(r.sections[0].entries[1]), "2");
 }
 
 TEST(SystemdParser, ByteOrderMarkIsDropped) {
