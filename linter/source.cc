@@ -1,13 +1,24 @@
 #include "linter/source.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace synlint {
 
 LineIndex::LineIndex(std::string_view text) {
-  for (uint32_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts_.push_back(i + 1);
-  }
+  // Counted first so the vector is allocated once: copies left behind by
+  // growth would stay resident in the huge-page heap (linter/cli/huge_pages.h).
+  if (text.empty()) return;
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  auto next = [end](const char* p) {
+    return static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+  };
+  size_t lines = 0;
+  for (const char* p = next(begin); p; p = next(p + 1)) ++lines;
+  starts_.reserve(lines + 1);
+  for (const char* p = next(begin); p; p = next(p + 1))
+    starts_.push_back(static_cast<uint32_t>(p - begin + 1));
   // A trailing '\n' does not open a new line unless text follows it.
   if (starts_.size() > 1 && starts_.back() == text.size()) starts_.pop_back();
 }

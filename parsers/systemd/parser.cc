@@ -85,16 +85,20 @@ class Parser {
     // Reserving by the line count avoids re-copying large vectors; pages a
     // reservation does not use are never touched.
     size_t lines = 1;
+    size_t headers = !text.empty() && text[0] == '[';  // lines that start with '['
     if (!text.empty()) {
       const char* p = text.data();
       const char* const end = p + text.size();
       while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))))) {
         ++lines;
         ++p;
+        headers += p < end && *p == '[';
       }
     }
     if (tokens_) out_.tokens.reserve(lines * 5);
     out_.entries.reserve(lines);
+    out_.sections.reserve(headers);
+    first_entry_.reserve(headers);
   }
 
   ParseResult Run() {
