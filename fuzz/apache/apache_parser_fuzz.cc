@@ -28,19 +28,26 @@ void CheckSpan(Span s, size_t size) {
   if (s.begin > s.end || s.end > size) std::abort();
 }
 
-void CheckTree(const std::vector<Directive>& list, std::string_view text) {
-  for (const Directive& d : list) {
+void CheckTree(const synlint::apache::ParseResult& r, std::string_view text) {
+  const size_t n = r.directives.size();
+  for (size_t i = 0; i < n; ++i) {
+    const Directive& d = r.directives[i];
+    // Pre-order: a subtree lies inside its parent's and a directive holds nothing.
+    if (d.subtree_end <= i || d.subtree_end > n) std::abort();
+    if (!d.section && d.subtree_end != i + 1) std::abort();
+    for (size_t c = i + 1; c < d.subtree_end; c = r.directives[c].subtree_end)
+      if (r.directives[c].subtree_end > d.subtree_end) std::abort();
+    if (d.args_begin + d.args_count > r.words.size()) std::abort();
     CheckSpan(d.span, text.size());
     CheckSpan(d.line, text.size());
     CheckSpan(d.name.span, text.size());
     if (d.span.begin < d.line.begin || d.span.end > d.line.end) std::abort();
-    for (const auto& a : d.args) {
+    for (const auto& a : r.Args(d)) {
       CheckSpan(a.span, text.size());
       if (a.span.begin < d.line.begin || a.span.end > d.line.end) std::abort();
       const std::string v = synlint::apache::WordValue(text, a);
       if (v.size() > a.span.size()) std::abort();
     }
-    CheckTree(d.children, text);
   }
 }
 
@@ -56,7 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const synlint::Token& t : r.tokens) joined += file.Slice(t.span);
   if (joined != text) std::abort();
   for (const synlint::SyntaxError& e : r.errors) CheckSpan(e.span, text.size());
-  CheckTree(r.directives, text);
+  CheckTree(r, text);
   (void)synlint::apache::DumpTree(text, r);
   (void)synlint::apache::DumpJson(file, r);
 

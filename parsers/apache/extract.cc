@@ -125,7 +125,7 @@ class FactsCollector : public DirectiveVisitor {
     }
     const SourceFile& file = *d.file;
     const Directive& dir = *d.directive;
-    const Span arg = dir.args[0].span;
+    const Span arg = d.words[0].span;
     Listener l;
     l.service = facts_->service;
     l.address_text = std::string(file.Slice(arg));
@@ -177,7 +177,7 @@ class FactsCollector : public DirectiveVisitor {
       Error(d, d.directive->span, "'ListenBacklog' takes one argument");
       return;
     }
-    const Span arg = d.directive->args[0].span;
+    const Span arg = d.words[0].span;
     Setting s;
     s.text = d.args[0];
     s.location = MakeLocation(*d.file, arg);
@@ -199,7 +199,7 @@ class FactsCollector : public DirectiveVisitor {
         id.compare(id.size() - 7, 7, "_module") == 0) {
       Setting s;
       s.text = id.substr(4, id.size() - 11);
-      s.location = MakeLocation(*d.file, d.directive->args[0].span);
+      s.location = MakeLocation(*d.file, d.words[0].span);
       facts_->limits["mpm"] = std::move(s);
     }
   }
@@ -213,7 +213,7 @@ class FactsCollector : public DirectiveVisitor {
       Setting s;
       s.text = d.args[0];
       if (!d.opaque[0]) s.value = Integer(d.args[0]);
-      s.location = MakeLocation(*d.file, d.directive->args[0].span);
+      s.location = MakeLocation(*d.file, d.words[0].span);
       facts_->limits[std::string(limit)] = std::move(s);
       return;
     }
@@ -234,7 +234,7 @@ class FactsCollector : public DirectiveVisitor {
 
   void Outbound(const ActiveDirective& d, size_t arg) {
     facts_->outbound_connects.push_back(
-        MakeLocation(*d.file, d.directive->args[arg].span));
+        MakeLocation(*d.file, d.words[arg].span));
   }
 
   ServiceFacts* facts_;

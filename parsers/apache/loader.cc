@@ -114,7 +114,7 @@ class Loader {
     }
     Parsed* parsed = GetParsed(out.file);
     stack_.push_back(out.real_path);
-    Walk(*parsed, parsed->parse.directives, section);
+    Walk(*parsed, parsed->parse.TopLevel(), section);
     stack_.pop_back();
   }
 
@@ -131,9 +131,10 @@ class Loader {
     a.file = p.file;
     a.directive = &d;
     a.section = section;
-    a.args.reserve(d.args.size());
-    a.opaque.reserve(d.args.size());
-    for (const Word& w : d.args) {
+    a.words = p.parse.Args(d);
+    a.args.reserve(a.words.size());
+    a.opaque.reserve(a.words.size());
+    for (const Word& w : a.words) {
       bool opaque = false;
       std::string v = WordValue(p.file->text, w);
       if (v.find("${") != std::string::npos) {
@@ -146,13 +147,12 @@ class Loader {
     return a;
   }
 
-  void Walk(const Parsed& p, const std::vector<Directive>& list,
-            const std::string& section) {
+  void Walk(const Parsed& p, DirectiveList list, const std::string& section) {
     for (const Directive& d : list) {
       const std::string_view name = d.Name(p.file->text);
       if (d.section && IsOneOf(name, kConditionals, std::size(kConditionals))) {
         if (Evaluate(Activate(p, d, section)) != Truth::kFalse) {
-          Walk(p, d.children, section);
+          Walk(p, p.parse.Children(d), section);
         }
         continue;
       }
@@ -160,7 +160,7 @@ class Loader {
       const ActiveDirective a = Activate(p, d, section);
       if (visitor_ != nullptr) visitor_->OnDirective(a);
       if (!d.section) Execute(a, section);
-      if (d.section) Walk(p, d.children, std::string(name));
+      if (d.section) Walk(p, p.parse.Children(d), std::string(name));
     }
   }
 

@@ -33,6 +33,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -54,6 +55,8 @@ struct LoadOptions {
 struct ActiveDirective {
   const SourceFile* file = nullptr;
   const Directive* directive = nullptr;
+  /// The arguments as written (in the file's ParseResult::words).
+  std::span<const Word> words;
   /// Argument values with quotes, escapes and known ${VAR}s resolved.
   std::vector<std::string> args;
   /// Per argument: still holds a ${VAR} that is not known.

@@ -17,37 +17,41 @@ class Parser {
     // avoids regrowing, and pages never touched cost nothing.
     if (options_.tokens) result_.tokens.reserve(text_.size() / 4 + 16);
     result_.words.reserve(text_.size() / 10 + 16);
+    result_.directives.reserve(text_.size() / 32 + 16);  // ~50 bytes each in real configs
     Lexer lexer(text_, options_.tokens ? &result_.tokens : nullptr);
     LogicalLine line;
     while (lexer.Next(&line)) OnLine(line);
-    for (const Directive* d : open_) {
-      Error(d->span, "'<" + std::string(d->Name(text_)) + ">' was not closed");
+    for (const uint32_t d : open_) {
+      const Directive& dir = result_.directives[d];
+      Error(dir.span, "'<" + std::string(dir.Name(text_)) + ">' was not closed");
     }
-    // `words` is complete now, so the argument spans can point into it.
+    End(0);
     TrimReservation(&result_.tokens);
     TrimReservation(&result_.words);
-    BindArgs(&result_.directives);
+    TrimReservation(&result_.directives);
     return std::move(result_);
   }
 
  private:
-  void BindArgs(std::vector<Directive>* list) {
-    for (Directive& d : *list) {
-      d.args = std::span<const Word>(result_.words.data() + d.args_begin,
-                                     d.args_count);
-      BindArgs(&d.children);
-    }
+  // Ends the sections open_[from...]: their contents stop here.
+  void End(size_t from) {
+    const auto end = static_cast<uint32_t>(result_.directives.size());
+    for (size_t i = from; i < open_.size(); ++i) result_.directives[open_[i]].subtree_end = end;
+    open_.resize(from);
   }
 
-  // Stores the line's arguments in the arena; BindArgs points `args` at them.
+  // Stores the line's arguments in the arena.
   void TakeArgs(const LogicalLine& line, Directive* d) {
     d->args_begin = static_cast<uint32_t>(result_.words.size());
     result_.words.insert(result_.words.end(), line.args.begin(), line.args.end());
     d->args_count = static_cast<uint32_t>(line.args.size());
   }
 
-  std::vector<Directive>& Sink() {
-    return open_.empty() ? result_.directives : open_.back()->children;
+  uint32_t Add(Directive d) {
+    const auto at = static_cast<uint32_t>(result_.directives.size());
+    d.subtree_end = at + 1;
+    result_.directives.push_back(d);
+    return at;
   }
 
   void Error(Span span, std::string message, std::string hint = "") {
@@ -90,7 +94,7 @@ class Parser {
     TakeArgs(line, &d);
     d.span = line.content;
     d.line = line.span;
-    Sink().push_back(std::move(d));
+    Add(d);
   }
 
   std::string Name(const LogicalLine& line) const {
@@ -111,9 +115,7 @@ class Parser {
     if (line.tag_end.empty()) {
       Error(d.span, "'<" + Name(line) + ">' directive missing closing '>'");
     }
-    std::vector<Directive>& sink = Sink();
-    sink.push_back(std::move(d));
-    open_.push_back(&sink.back());
+    open_.push_back(Add(d));
   }
 
   void CloseSection(const LogicalLine& line) {
@@ -132,28 +134,28 @@ class Parser {
     }
     size_t match = open_.size();
     for (size_t i = open_.size(); i > 0; --i) {
-      if (EqualsIgnoreCase(open_[i - 1]->Name(text_), name)) {
+      if (EqualsIgnoreCase(result_.directives[open_[i - 1]].Name(text_), name)) {
         match = i - 1;
         break;
       }
     }
     if (match + 1 != open_.size()) {
-      Error(tag, "expected '</" + std::string(open_.back()->Name(text_)) +
+      Error(tag, "expected '</" + std::string(result_.directives[open_.back()].Name(text_)) +
                      ">' but saw '</" + name + ">'");
       if (match == open_.size()) return;  // nothing to close: drop it
-      open_.resize(match + 1);            // the skipped ones stay unclosed
+      End(match + 1);                     // the skipped ones stay unclosed
     }
-    Directive* d = open_.back();
-    d->closed = true;
-    d->close = tag;
-    d->close_line = line.span;
-    open_.pop_back();
+    Directive& d = result_.directives[open_.back()];
+    d.closed = true;
+    d.close = tag;
+    d.close_line = line.span;
+    End(open_.size() - 1);
   }
 
   std::string_view text_;
   ParseOptions options_;
   ParseResult result_;
-  std::vector<Directive*> open_;
+  std::vector<uint32_t> open_;  // indices of the open sections, outermost first
 };
 
 }  // namespace

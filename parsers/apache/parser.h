@@ -19,11 +19,13 @@
 namespace synlint::apache {
 
 /// A directive (`Listen 80`) or a section (`<VirtualHost *:80> ... </VirtualHost>`).
+/// Directives are stored flat, in pre-order: a section's contents follow it
+/// up to `subtree_end` (see ParseResult::Children()).
 struct Directive {
   /// The name as written; for sections without '<', '</' and '>'.
   Word name;
-  /// The arguments; they live in the owning ParseResult::words.
-  std::span<const Word> args;
+  uint32_t args_begin = 0;  // arguments: ParseResult::words[args_begin, +args_count)
+  uint32_t args_count = 0;
   /// Directives: first byte of the name to the end of the last argument.
   /// Sections: the opening tag, '<' to '>' (or to the last argument when
   /// the '>' is missing).
@@ -31,13 +33,11 @@ struct Directive {
   /// The whole logical line (continuations included) from its first byte to
   /// after its line break; for sections, the opening tag's line.
   Span line;
+  Span close;       // sections: "</Name>" when closed
+  Span close_line;  // sections: the close tag's whole line
+  uint32_t subtree_end = 0;  // index one past the last directive inside
   bool section = false;
   bool closed = false;  // sections: a matching close tag was found
-  Span close;           // sections: "</Name>" when closed
-  Span close_line;      // sections: the close tag's whole line
-  std::vector<Directive> children;
-  uint32_t args_begin = 0;  // args is ParseResult::words[args_begin, +args_count)
-  uint32_t args_count = 0;
 
   /// The name's bytes ("VirtualHost", "Listen").
   std::string_view Name(std::string_view text) const {
@@ -45,11 +45,43 @@ struct Directive {
   }
 };
 
-/// Move-only: every Directive::args points into `words`.
+/// Directives at one level (the file's top, or a section's contents), a
+/// range of the flat vector walked by subtree_end.
+class DirectiveList {
+ public:
+  class iterator {
+   public:
+    iterator(const Directive* all, uint32_t at) : all_(all), at_(at) {}
+    const Directive& operator*() const { return all_[at_]; }
+    const Directive* operator->() const { return all_ + at_; }
+    iterator& operator++() {
+      at_ = all_[at_].subtree_end;
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return at_ != o.at_; }
+    bool operator==(const iterator& o) const { return at_ == o.at_; }
+
+   private:
+    const Directive* all_;
+    uint32_t at_;
+  };
+  DirectiveList(const Directive* all, uint32_t begin, uint32_t end)
+      : all_(all), begin_(begin), end_(end) {}
+  iterator begin() const { return iterator(all_, begin_); }
+  iterator end() const { return iterator(all_, end_); }
+  bool empty() const { return begin_ == end_; }
+
+ private:
+  const Directive* all_;
+  uint32_t begin_;
+  uint32_t end_;
+};
+
+/// Move-only, like the tree it replaced; every span is an offset.
 struct ParseResult {
   std::vector<Token> tokens;  // covers the input byte for byte
   std::vector<Word> words;    // all arguments, in file order
-  std::vector<Directive> directives;
+  std::vector<Directive> directives;  // every directive and section, pre-order
   std::vector<SyntaxError> errors;
 
   ParseResult() = default;
@@ -57,6 +89,20 @@ struct ParseResult {
   ParseResult& operator=(ParseResult&&) = default;
   ParseResult(const ParseResult&) = delete;
   ParseResult& operator=(const ParseResult&) = delete;
+
+  /// The directives at the top of the file.
+  DirectiveList TopLevel() const {
+    return DirectiveList(directives.data(), 0, static_cast<uint32_t>(directives.size()));
+  }
+  /// What section `d` (an element of `directives`) holds; empty for a
+  /// directive.
+  DirectiveList Children(const Directive& d) const {
+    const auto at = static_cast<uint32_t>(&d - directives.data());
+    return DirectiveList(directives.data(), at + 1, d.subtree_end);
+  }
+  std::span<const Word> Args(const Directive& d) const {
+    return std::span<const Word>(words.data() + d.args_begin, d.args_count);
+  }
 };
 
 struct ParseOptions {

@@ -22,23 +22,23 @@ void DumpArgs(std::string_view text, std::span<const Word> args,
   }
 }
 
-void DumpLevel(std::string_view text, const std::vector<Directive>& list,
-               int depth, TextSink* sink) {
+void DumpLevel(std::string_view text, const ParseResult& r, DirectiveList list, int depth,
+               TextSink* sink) {
   std::string* out = sink->out();
   for (const Directive& d : list) {
     sink->Checkpoint();
     out->append(static_cast<size_t>(depth) * 2, ' ');
     if (!d.section) {
       out->append(d.Name(text));
-      DumpArgs(text, d.args, out);
+      DumpArgs(text, r.Args(d), out);
       *out += '\n';
       continue;
     }
     *out += '<';
     out->append(d.Name(text));
-    DumpArgs(text, d.args, out);
+    DumpArgs(text, r.Args(d), out);
     *out += ">\n";
-    DumpLevel(text, d.children, depth + 1, sink);
+    DumpLevel(text, r, r.Children(d), depth + 1, sink);
     out->append(static_cast<size_t>(depth) * 2, ' ');
     *out += "</";
     out->append(d.Name(text));
@@ -54,7 +54,7 @@ void SpanJson(const SourceFile& file, Span s, JsonWriter* w) {
   w->Key("end_line").Uint(end.line).Key("end_column").Uint(end.column);
 }
 
-void DirectivesJson(const SourceFile& file, const std::vector<Directive>& list,
+void DirectivesJson(const SourceFile& file, const ParseResult& r, DirectiveList list,
                     JsonWriter* w) {
   const std::string_view text = file.text;
   w->BeginArray();
@@ -64,7 +64,7 @@ void DirectivesJson(const SourceFile& file, const std::vector<Directive>& list,
     w->Key("section").Bool(d.section);
     SpanJson(file, d.span, w);
     w->Key("args").BeginArray();
-    for (const Word& a : d.args) {
+    for (const Word& a : r.Args(d)) {
       w->BeginObject();
       w->Key("text").String(text.substr(a.span.begin, a.span.size()));
       w->Key("value").String(WordValue(text, a));
@@ -79,7 +79,7 @@ void DirectivesJson(const SourceFile& file, const std::vector<Directive>& list,
         w->Key("close").BeginArray().Uint(d.close.begin).Uint(d.close.end).EndArray();
       }
       w->Key("children");
-      DirectivesJson(file, d.children, w);
+      DirectivesJson(file, r, r.Children(d), w);
     }
     w->EndObject();
   }
@@ -89,7 +89,7 @@ void DirectivesJson(const SourceFile& file, const std::vector<Directive>& list,
 }  // namespace
 
 void DumpTree(std::string_view text, const ParseResult& result, TextSink* sink) {
-  DumpLevel(text, result.directives, 0, sink);
+  DumpLevel(text, result, result.TopLevel(), 0, sink);
 }
 
 std::string DumpTree(std::string_view text, const ParseResult& result) {
@@ -120,7 +120,7 @@ void WriteJson(JsonWriter& w, const SourceFile& file, const ParseResult& result)
   w.Key("path").String(file.path);
   w.Key("format").String("apache");
   w.Key("directives");
-  DirectivesJson(file, result.directives, &w);
+  DirectivesJson(file, result, result.TopLevel(), &w);
   w.Key("errors").BeginArray();
   for (const SyntaxError& e : result.errors) {
     w.BeginObject();

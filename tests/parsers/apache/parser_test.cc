@@ -129,7 +129,7 @@ TEST(ApacheParser, Spans) {
   EXPECT_EQ((Span{2, 13}), listen.span);
   EXPECT_EQ((Span{0, 16}), listen.line);
   EXPECT_EQ((Span{2, 8}), listen.name.span);
-  EXPECT_EQ((Span{9, 13}), listen.args[0].span);
+  EXPECT_EQ((Span{9, 13}), r.Args(listen)[0].span);
   const Directive& sec = r.directives[1];
   EXPECT_EQ((Span{16, 22}), sec.span);
   EXPECT_EQ((Span{17, 19}), sec.name.span);
@@ -158,6 +158,29 @@ TEST(ApacheParser, MismatchedCloseTagClosesTheSkippedSections) {
       "</VirtualHost>\nListen [80]\n",
       p.tree);
   EXPECT_EQ("3:1: expected '</Directory>' but saw '</VirtualHost>'\n", p.errors);
+}
+
+TEST(ApacheParser, DirectivesAreStoredFlatInPreOrder) {
+  const std::string text =
+      "A 1\n<V x>\n<D y>\nB 2\n</V>\nC 3\n<E>\nF 4 5\n";  // </V> skips <D>; <E> unclosed
+  const ParseResult r = Parse(text);
+  ASSERT_EQ(7u, r.directives.size());
+  std::vector<uint32_t> ends;
+  for (const Directive& d : r.directives) ends.push_back(d.subtree_end);
+  EXPECT_EQ((std::vector<uint32_t>{1, 4, 4, 4, 5, 7, 7}), ends);
+  std::string top;
+  for (const Directive& d : r.TopLevel()) top += std::string(d.Name(text)) + " ";
+  EXPECT_EQ("A V C E ", top);
+  std::string inside;
+  for (const Directive& d : r.Children(r.directives[1])) inside += std::string(d.Name(text)) + " ";
+  EXPECT_EQ("D ", inside);
+  EXPECT_TRUE(r.Children(r.directives[0]).empty());
+  ASSERT_EQ(2u, r.Args(r.directives[6]).size());
+  const auto n = static_cast<uint32_t>(text.size());
+  EXPECT_EQ((Span{n - 2, n - 1}), r.Args(r.directives[6])[1].span);
+  EXPECT_TRUE(r.directives[1].closed);
+  EXPECT_FALSE(r.directives[2].closed);
+  EXPECT_FALSE(r.directives[5].closed);
 }
 
 TEST(ApacheParser, MismatchedCloseTagWithoutAnyMatchIsDropped) {
