@@ -35,8 +35,8 @@ Location MakeLocation(const SourceFile& file, Span span, std::string note) {
   Location loc;
   loc.file = file.path;
   loc.span = span;
-  loc.start = file.lines.At(span.begin);
-  loc.end = file.lines.At(span.end);
+  loc.start = file.lines().At(span.begin);
+  loc.end = file.lines().At(span.end);
   loc.note = std::move(note);
   return loc;
 }

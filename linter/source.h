@@ -49,14 +49,26 @@ struct SourceFile {
   /// ("etc/sysctl.conf"), '/'-separated, for the file's real location.
   std::string path;
   std::string text;
-  LineIndex lines;
 
   SourceFile() = default;
-  SourceFile(std::string p, std::string t)
-      : path(std::move(p)), text(std::move(t)), lines(text) {}
+  SourceFile(std::string p, std::string t) : path(std::move(p)), text(std::move(t)) {}
   std::string_view Slice(Span s) const {
     return std::string_view(text).substr(s.begin, s.size());
   }
+  /// Line starts of `text`, indexed on first use: a file nothing reports a
+  /// line of (most files of a clean host, a parse dump) never pays for it.
+  /// Not thread-safe; `text` must not change once it is built.
+  const LineIndex& lines() const {
+    if (!lines_built_) {
+      lines_ = LineIndex(text);
+      lines_built_ = true;
+    }
+    return lines_;
+  }
+
+ private:
+  mutable LineIndex lines_;
+  mutable bool lines_built_ = false;
 };
 
 /// Returns the offset of the first byte that is not valid UTF-8, or npos.

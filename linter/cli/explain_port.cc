@@ -42,7 +42,7 @@ int ExplainPort(const HostArgs& host_args, bool root_given, const ProjectArgs& p
         << "  " << (v.explicit_backlog ? "set at " + Where(l.backlog->location) : v.default_reason) << "\n";
     out << "  net.core.somaxconn  " << somaxconn << "  "
         << (from ? "set at " + from->file->path + ":" +
-                       std::to_string(from->file->lines.At(from->assignment->key.begin).line)
+                       std::to_string(from->file->lines().At(from->assignment->key.begin).line)
                  : "the kernel default")
         << "\n";
     out << "  accept queue        " << v.queues.accept_limit << " = " << v.queues.accept_why << "\n";

@@ -81,7 +81,7 @@ int DumpSysctl(const SourceFile& file, const std::string& format) {
         file.text, {.tokens = false}, kSysctlBlock,
         [&](const sysctl::ParseResult& r, std::string_view block, uint32_t base) {
           for (const auto& a : r.assignments) {
-            const LineCol at = file.lines.At(base + a.key.begin);
+            const LineCol at = file.lines().At(base + a.key.begin);
             w.BeginObject();
             w.Key("key").String(block.substr(a.key.begin, a.key.size()));
             w.Key("name").String(a.name);

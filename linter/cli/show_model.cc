@@ -11,7 +11,7 @@ namespace synlint::cli {
 
 namespace {
 
-uint32_t LineOf(const SysctlEntry& e) { return e.file->lines.At(e.assignment->key.begin).line; }
+uint32_t LineOf(const SysctlEntry& e) { return e.file->lines().At(e.assignment->key.begin).line; }
 
 std::string Loc(const SysctlEntry& e) { return e.file->path + ":" + std::to_string(LineOf(e)); }
 

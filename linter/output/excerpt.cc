@@ -17,7 +17,7 @@ size_t CountChars(std::string_view s) {
 }  // namespace
 
 Excerpt MakeExcerpt(const SourceFile& file, const Location& loc) {
-  const std::string_view text = file.lines.LineText(file.text, loc.start.line);
+  const std::string_view text = file.lines().LineText(file.text, loc.start.line);
   const size_t begin = std::min<size_t>(loc.start.column - 1, text.size());
   size_t end = text.size();
   if (loc.end.line == loc.start.line)

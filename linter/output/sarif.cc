@@ -36,7 +36,7 @@ uint32_t CharColumn(const SourceFile* file, LineCol at) {
   if (at.column == 0) return 1;  // not from MakeLocation; SARIF needs >= 1
   if (file == nullptr) return at.column;
   const std::string_view text = file->text;
-  const uint32_t start = file->lines.LineStart(at.line);
+  const uint32_t start = file->lines().LineStart(at.line);
   if (start > text.size()) return at.column;
   const std::string_view prefix = text.substr(start, at.column - 1);
   return Utf16Length(prefix) + 1;

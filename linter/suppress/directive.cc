@@ -31,8 +31,8 @@ struct Comment {
 };
 
 uint32_t LineEnd(const SourceFile& f, uint32_t line) {
-  const uint32_t start = f.lines.LineStart(line);
-  return start + static_cast<uint32_t>(f.lines.LineText(f.text, line).size());
+  const uint32_t start = f.lines().LineStart(line);
+  return start + static_cast<uint32_t>(f.lines().LineText(f.text, line).size());
 }
 
 /// Whole-line comments of the line-oriented formats (sysctl, systemd, Apache).
@@ -40,9 +40,9 @@ std::vector<Comment> LineComments(const SourceFile& f, std::string_view format,
                                   std::vector<DirectiveProblem>* problems) {
   const bool semicolon = format == "sysctl" || format == "systemd";
   std::vector<Comment> out;
-  for (uint32_t line = 1; line <= f.lines.LineCount(); ++line) {
-    const std::string_view text = f.lines.LineText(f.text, line);
-    const uint32_t start = f.lines.LineStart(line);
+  for (uint32_t line = 1; line <= f.lines().LineCount(); ++line) {
+    const std::string_view text = f.lines().LineText(f.text, line);
+    const uint32_t start = f.lines().LineStart(line);
     size_t i = 0;
     while (i < text.size() && IsBlank(text[i])) ++i;
     if (i < text.size() && (text[i] == '#' || (semicolon && text[i] == ';'))) {
@@ -86,8 +86,8 @@ std::vector<Comment> NginxComments(const SourceFile& f) {
       continue;
     }
     if (c == '#' && boundary) {
-      const LineCol at = f.lines.At(static_cast<uint32_t>(i));
-      const uint32_t start = f.lines.LineStart(at.line);
+      const LineCol at = f.lines().At(static_cast<uint32_t>(i));
+      const uint32_t start = f.lines().LineStart(at.line);
       bool whole = true;
       for (uint32_t k = start; k < i; ++k) whole = whole && IsBlank(text[k]);
       const uint32_t end = LineEnd(f, at.line);
@@ -192,16 +192,16 @@ ScanResult ScanDirectives(const SourceFile& file, std::string_view format) {
   if (file.text.find("synlint:") == std::string::npos) return result;
   const std::vector<Comment> comments =
       format == "nginx" ? NginxComments(file) : LineComments(file, format, &result.problems);
-  std::vector<bool> comment_line(file.lines.LineCount() + 2, false);
+  std::vector<bool> comment_line(file.lines().LineCount() + 2, false);
   for (const Comment& c : comments) {
     if (c.whole_line) comment_line[c.line] = true;
   }
   for (const Comment& c : comments) {
     Directive d;
     if (ParseComment(file, c, &d, &result.problems) != Parsed::kDirective) continue;
-    const uint32_t line_start = file.lines.LineStart(c.line);
+    const uint32_t line_start = file.lines().LineStart(c.line);
     if (c.whole_line) {
-      const uint32_t next = c.line < file.lines.LineCount() ? file.lines.LineStart(c.line + 1)
+      const uint32_t next = c.line < file.lines().LineCount() ? file.lines().LineStart(c.line + 1)
                                                             : static_cast<uint32_t>(file.text.size());
       d.removal = {line_start, next};
     } else {
@@ -212,10 +212,10 @@ ScanResult ScanDirectives(const SourceFile& file, std::string_view format) {
     if (d.scope == Directive::Scope::kSameLine) d.target_line = c.line;
     if (d.scope == Directive::Scope::kNextLine) {
       uint32_t line = c.line + 1;
-      while (line <= file.lines.LineCount() && comment_line[line]) ++line;
+      while (line <= file.lines().LineCount() && comment_line[line]) ++line;
       // A final "\n" does not start a line with text: nothing follows then.
-      const bool beyond = line > file.lines.LineCount() ||
-                          (line == file.lines.LineCount() && file.lines.LineStart(line) == file.text.size());
+      const bool beyond = line > file.lines().LineCount() ||
+                          (line == file.lines().LineCount() && file.lines().LineStart(line) == file.text.size());
       d.target_line = beyond ? 0 : line;
     }
     result.directives.push_back(std::move(d));

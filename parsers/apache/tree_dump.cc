@@ -47,8 +47,8 @@ void DumpLevel(std::string_view text, const ParseResult& r, DirectiveList list, 
 }
 
 void SpanJson(const SourceFile& file, Span s, JsonWriter* w) {
-  const LineCol start = file.lines.At(s.begin);
-  const LineCol end = file.lines.At(s.end);
+  const LineCol start = file.lines().At(s.begin);
+  const LineCol end = file.lines().At(s.end);
   w->Key("span").BeginArray().Uint(s.begin).Uint(s.end).EndArray();
   w->Key("line").Uint(start.line).Key("column").Uint(start.column);
   w->Key("end_line").Uint(end.line).Key("end_column").Uint(end.column);
@@ -101,7 +101,7 @@ std::string DumpTree(std::string_view text, const ParseResult& result) {
 std::string DumpErrors(const SourceFile& file, const ParseResult& result) {
   std::string out;
   for (const SyntaxError& e : result.errors) {
-    const LineCol at = file.lines.At(e.span.begin);
+    const LineCol at = file.lines().At(e.span.begin);
     out += std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
            e.message + "\n";
   }

@@ -147,7 +147,7 @@ class Writer {
       WriteDirective(f, d);
       const uint32_t own_end = dir.has_block ? dir.block().begin : dir.span().end;
       Comments(f, Span{dir.span().begin, own_end},
-               f.source->lines.At(f.parse.words[dir.name].span().begin).line);
+               f.source->lines().At(f.parse.words[dir.name].span().begin).line);
       cursor = std::max(cursor, dir.span().end);
     }
     Comments(f, Span{cursor, region.end}, std::nullopt);
@@ -161,7 +161,7 @@ class Writer {
     for (; it != comments.end() && it->begin < range.end; ++it) {
       w_.BeginObject();
       w_.Key("directive").String("#");
-      w_.Key("line").Uint(line ? *line : f.source->lines.At(it->begin).line);
+      w_.Key("line").Uint(line ? *line : f.source->lines().At(it->begin).line);
       w_.Key("args").BeginArray().EndArray();
       w_.Key("comment").String(f.source->Slice(Span{it->begin + 1, it->end}));
       w_.EndObject();
@@ -179,7 +179,7 @@ class Writer {
     if (name == "if") PrepareIfArgs(&args);
     w_.BeginObject();
     w_.Key("directive").String(name);
-    w_.Key("line").Uint(f.source->lines.At(f.parse.words[dir.name].span().begin).line);
+    w_.Key("line").Uint(f.source->lines().At(f.parse.words[dir.name].span().begin).line);
     w_.Key("args").BeginArray();
     for (const std::string& a : args) w_.String(a);
     w_.EndArray();

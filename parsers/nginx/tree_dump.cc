@@ -35,7 +35,7 @@ void WriteSpan(JsonWriter& w, Span s) { w.BeginArray().Uint(s.begin).Uint(s.end)
 
 void WriteDirectiveJson(JsonWriter& w, const ParseResult& r, const SourceFile& file, uint32_t d) {
   const Directive& dir = r.directives[d];
-  const LineCol at = file.lines.At(dir.span().begin);
+  const LineCol at = file.lines().At(dir.span().begin);
   w.BeginObject();
   w.Key("name").String(WordValue(file.text, r.words[dir.name]));
   w.Key("line").Uint(at.line).Key("column").Uint(at.column);
@@ -83,7 +83,7 @@ std::string DumpTree(const ParseResult& r, std::string_view text) {
 std::string DumpErrors(const ParseResult& r, const SourceFile& file) {
   std::string out;
   for (const SyntaxError& e : r.errors) {
-    const LineCol at = file.lines.At(e.span.begin);
+    const LineCol at = file.lines().At(e.span.begin);
     if (!out.empty()) out.push_back('\n');
     out += std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + e.message;
   }
@@ -99,7 +99,7 @@ void WriteTreeJson(JsonWriter& w, const ParseResult& r, const SourceFile& file) 
   w.EndArray();
   w.Key("errors").BeginArray();
   for (const SyntaxError& e : r.errors) {
-    const LineCol at = file.lines.At(e.span.begin);
+    const LineCol at = file.lines().At(e.span.begin);
     w.BeginObject();
     w.Key("message").String(e.message);
     if (!e.hint.empty()) w.Key("hint").String(e.hint);

@@ -42,7 +42,7 @@ void AppendRange(Span s, std::string* out) {
 }
 
 void WriteSpan(JsonWriter& w, const SourceFile& file, Span s) {
-  const LineCol at = file.lines.At(s.begin);
+  const LineCol at = file.lines().At(s.begin);
   w.BeginObject()
       .Key("begin")
       .Uint(s.begin)

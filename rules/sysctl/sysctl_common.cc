@@ -43,7 +43,7 @@ std::vector<const SysctlEntry*> AllAssignments(const Host& host) {
 }
 
 std::string Where(const SysctlEntry& e) {
-  return e.file->path + ":" + std::to_string(e.file->lines.At(e.assignment->key.begin).line);
+  return e.file->path + ":" + std::to_string(e.file->lines().At(e.assignment->key.begin).line);
 }
 
 }  // namespace synlint

@@ -29,6 +29,22 @@ TEST(LineIndex, TrailingNewlineDoesNotOpenALine) {
   EXPECT_EQ(LineIndex("").LineCount(), 1u);
 }
 
+TEST(LineIndex, CountsLinesWithoutAFinalNewlineAndOnlyNewlines) {
+  EXPECT_EQ(LineIndex("\n\n\n").LineCount(), 3u);
+  EXPECT_EQ(LineIndex("x").LineCount(), 1u);
+  EXPECT_EQ(LineIndex("\n\n\n").At(2), (LineCol{3, 1}));
+}
+
+TEST(SourceFile, IndexesItsLinesOnFirstUseAndCopiesKeepThem) {
+  SourceFile a("f", "one\ntwo\n");
+  const SourceFile copy = a;  // before the index exists
+  EXPECT_EQ(a.lines().At(5), (LineCol{2, 2}));
+  const SourceFile moved = std::move(a);  // after
+  EXPECT_EQ(moved.lines().LineCount(), 2u);
+  EXPECT_EQ(moved.lines().LineText(moved.text, 2), "two");
+  EXPECT_EQ(copy.lines().At(4), (LineCol{2, 1}));
+}
+
 TEST(Utf8, FindsFirstInvalidByte) {
   EXPECT_EQ(FindInvalidUtf8("plain ascii"), std::string_view::npos);
   EXPECT_EQ(FindInvalidUtf8("caf\xc3\xa9"), std::string_view::npos);

@@ -8,7 +8,7 @@ namespace {
 using Lines = std::vector<std::string>;
 
 std::string Pos(const SourceFile& f, uint32_t offset) {
-  const LineCol at = f.lines.At(offset);
+  const LineCol at = f.lines().At(offset);
   return std::to_string(at.line) + ":" + std::to_string(at.column);
 }
 

@@ -20,9 +20,9 @@ class Sources {
     const SourceFile* f = set().Find(path);
     Finding out;
     out.rule = rule;
-    const uint32_t begin = f->lines.LineStart(line);
+    const uint32_t begin = f->lines().LineStart(line);
     out.location =
-        MakeLocation(*f, {begin, begin + static_cast<uint32_t>(f->lines.LineText(f->text, line).size())});
+        MakeLocation(*f, {begin, begin + static_cast<uint32_t>(f->lines().LineText(f->text, line).size())});
     out.message = "finding";
     return out;
   }

@@ -12,7 +12,7 @@ class Recorder : public DirectiveVisitor {
  public:
   void OnDirective(const ActiveDirective& d) override {
     std::string s = d.file->path + ":" +
-                    std::to_string(d.file->lines.At(d.directive->span.begin).line) +
+                    std::to_string(d.file->lines().At(d.directive->span.begin).line) +
                     " " + std::string(d.Name());
     for (size_t i = 0; i < d.args.size(); ++i) {
       s += " " + d.args[i] + (d.opaque[i] ? "(?)" : "");
