@@ -50,10 +50,10 @@ void CheckTree(const synlint::nginx::ParseResult& r, std::string_view text) {
     Check(!d.is_lua || (d.lua().begin > d.block().begin && d.lua().begin <= d.lua().end &&
                         d.lua().end <= d.block().end),
           "lua span");
-    Check(d.parent == synlint::nginx::kNoParent ||
-              (d.parent < i && r.directives[d.parent].subtree_end >= d.subtree_end),
-          "parent encloses child");
-    Check(d.depth <= synlint::nginx::kMaxBlockDepth, "depth bound");
+    // Children nest: each child's subtree ends within its parent's.
+    for (uint32_t c = i + 1; c < d.subtree_end; c = r.directives[c].subtree_end)
+      Check(r.directives[c].subtree_end > c && r.directives[c].subtree_end <= d.subtree_end,
+            "child inside parent");
   }
   for (const synlint::SyntaxError& e : r.errors)
     Check(e.span.begin <= e.span.end && e.span.end <= n && !e.message.empty(), "error span");

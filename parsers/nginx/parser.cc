@@ -149,8 +149,6 @@ class Parser {
   uint32_t NewDirective(uint32_t name_word, uint32_t begin) {
     Directive d;
     d.name = name_word;
-    d.parent = open_.empty() ? kNoParent : open_.back().directive;
-    d.depth = static_cast<uint8_t>(open_.size());
     d.begin = begin;
     r_.directives.push_back(d);
     return static_cast<uint32_t>(r_.directives.size() - 1);

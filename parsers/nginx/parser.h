@@ -18,7 +18,6 @@
 
 namespace synlint::nginx {
 
-inline constexpr uint32_t kNoParent = 0xffffffffu;
 /// Blocks nested deeper than this are reported and skipped.
 inline constexpr uint32_t kMaxBlockDepth = 100;
 
@@ -57,22 +56,21 @@ class Word {
 /// file reader's limit is far lower.
 inline constexpr uint32_t kMaxParseBytes = (1u << 28) - 1;
 
-/// 32 bytes: the spans are derived from a few offsets.
+/// 24 bytes: the spans are derived from a few offsets. A directive's
+/// parent is the nearest one before it whose subtree_end lies beyond it.
 struct Directive {
   uint32_t name = 0;            // index into ParseResult::words
-  uint32_t args_end = 0;        // arguments are words [name + 1, args_end)
-  uint32_t parent = kNoParent;  // index into ParseResult::directives
   uint32_t subtree_end = 0;     // one past the last descendant
   uint32_t begin = 0;           // first byte of the name
   uint32_t terminator_at = 0;   // the ';' or '{', or where it is missing
   uint32_t block_end = 0;       // one past the '}' (the end of the file when unclosed)
-  uint8_t depth = 0;            // 0 at the top of the file
-  bool has_terminator = false;
-  bool has_block = false;
-  bool block_closed = false;
+  uint32_t args_end : 28 = 0;   // arguments are words [name + 1, args_end)
+  uint32_t has_terminator : 1 = 0;
+  uint32_t has_block : 1 = 0;
+  uint32_t block_closed : 1 = 0;
   /// *_by_lua_block: lua() is the raw code between the braces and the
   /// directive has no children.
-  bool is_lua = false;
+  uint32_t is_lua : 1 = 0;
 
   uint32_t arg_count() const { return args_end - name - 1; }
   /// The ';' or '{'; empty (at the end of the last word) when missing.

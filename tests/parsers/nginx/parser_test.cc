@@ -147,8 +147,10 @@ TEST(NginxParser, ExactSpans) {
   EXPECT_EQ((Span{5, 32}), http.block());
   EXPECT_EQ(2u, http.subtree_end);
   const Directive& listen = r.directives[1];
-  EXPECT_EQ(0u, listen.parent);
-  EXPECT_EQ(1u, listen.depth);
+  EXPECT_EQ(2u, listen.subtree_end);
+  EXPECT_EQ(4u, listen.args_end);  // words: http listen 80 backlog=1
+  EXPECT_FALSE(listen.has_block);
+  EXPECT_TRUE(listen.has_terminator);
   EXPECT_EQ((Span{9, 30}), listen.span());
   EXPECT_EQ((Span{29, 30}), listen.terminator());
   EXPECT_EQ((Span{17, 19}), r.words[listen.name + 1].span());
