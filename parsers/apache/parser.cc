@@ -103,7 +103,7 @@ class Parser {
 
   void OpenSection(const LogicalLine& line) {
     Directive d;
-    d.section = true;
+    d.section = 1;
     d.name = line.name;
     TakeArgs(line, &d);
     uint32_t end = line.tag.end;
@@ -147,8 +147,8 @@ class Parser {
     }
     Directive& d = result_.directives[open_.back()];
     d.closed = true;
-    d.close = tag;
-    d.close_line = line.span;
+    d.close_at = static_cast<uint32_t>(result_.closes.size());
+    result_.closes.push_back({tag, line.span});
     End(open_.size() - 1);
   }
 

@@ -22,10 +22,13 @@ namespace synlint::apache {
 /// Directives are stored flat, in pre-order: a section's contents follow it
 /// up to `subtree_end` (see ParseResult::Children()).
 struct Directive {
+  static constexpr uint32_t kNotClosed = 0xffffffffu;
   /// The name as written; for sections without '<', '</' and '>'.
   Word name;
   uint32_t args_begin = 0;  // arguments: ParseResult::words[args_begin, +args_count)
-  uint32_t args_count = 0;
+  uint32_t args_count : 30 = 0;
+  uint32_t section : 1 = 0;
+  uint32_t closed : 1 = 0;  // sections: a matching close tag was found
   /// Directives: first byte of the name to the end of the last argument.
   /// Sections: the opening tag, '<' to '>' (or to the last argument when
   /// the '>' is missing).
@@ -33,11 +36,9 @@ struct Directive {
   /// The whole logical line (continuations included) from its first byte to
   /// after its line break; for sections, the opening tag's line.
   Span line;
-  Span close;       // sections: "</Name>" when closed
-  Span close_line;  // sections: the close tag's whole line
   uint32_t subtree_end = 0;  // index one past the last directive inside
-  bool section = false;
-  bool closed = false;  // sections: a matching close tag was found
+  /// Closed sections: index into ParseResult::closes (see Close()).
+  uint32_t close_at = kNotClosed;
 
   /// The name's bytes ("VirtualHost", "Listen").
   std::string_view Name(std::string_view text) const {
@@ -82,6 +83,13 @@ struct ParseResult {
   std::vector<Token> tokens;  // covers the input byte for byte
   std::vector<Word> words;    // all arguments, in file order
   std::vector<Directive> directives;  // every directive and section, pre-order
+  /// Where each closed section's close tag is: kept aside, as most
+  /// directives are no sections.
+  struct SectionClose {
+    Span tag;   // "</Name>"
+    Span line;  // the close tag's whole line
+  };
+  std::vector<SectionClose> closes;
   std::vector<SyntaxError> errors;
 
   ParseResult() = default;
@@ -99,6 +107,10 @@ struct ParseResult {
   DirectiveList Children(const Directive& d) const {
     const auto at = static_cast<uint32_t>(&d - directives.data());
     return DirectiveList(directives.data(), at + 1, d.subtree_end);
+  }
+  /// The close tag of a closed section; nullptr otherwise.
+  const SectionClose* Close(const Directive& d) const {
+    return d.close_at == Directive::kNotClosed ? nullptr : &closes[d.close_at];
   }
   std::span<const Word> Args(const Directive& d) const {
     return std::span<const Word>(words.data() + d.args_begin, d.args_count);

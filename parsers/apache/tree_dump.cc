@@ -76,7 +76,8 @@ void DirectivesJson(const SourceFile& file, const ParseResult& r, DirectiveList 
     if (d.section) {
       w->Key("closed").Bool(d.closed);
       if (d.closed) {
-        w->Key("close").BeginArray().Uint(d.close.begin).Uint(d.close.end).EndArray();
+        const Span close = r.Close(d)->tag;
+        w->Key("close").BeginArray().Uint(close.begin).Uint(close.end).EndArray();
       }
       w->Key("children");
       DirectivesJson(file, r, r.Children(d), w);

@@ -133,8 +133,10 @@ TEST(ApacheParser, Spans) {
   const Directive& sec = r.directives[1];
   EXPECT_EQ((Span{16, 22}), sec.span);
   EXPECT_EQ((Span{17, 19}), sec.name.span);
-  EXPECT_EQ((Span{23, 28}), sec.close);
-  EXPECT_EQ((Span{23, 29}), sec.close_line);
+  ASSERT_NE(nullptr, r.Close(sec));
+  EXPECT_EQ((Span{23, 28}), r.Close(sec)->tag);
+  EXPECT_EQ((Span{23, 29}), r.Close(sec)->line);
+  EXPECT_EQ(nullptr, r.Close(listen));
 }
 
 // Must-report: exact messages and positions.
@@ -180,6 +182,7 @@ TEST(ApacheParser, DirectivesAreStoredFlatInPreOrder) {
   EXPECT_EQ((Span{n - 2, n - 1}), r.Args(r.directives[6])[1].span);
   EXPECT_TRUE(r.directives[1].closed);
   EXPECT_FALSE(r.directives[2].closed);
+  EXPECT_EQ(nullptr, r.Close(r.directives[2]));
   EXPECT_FALSE(r.directives[5].closed);
 }
 
