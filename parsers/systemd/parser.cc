@@ -98,6 +98,9 @@ class Parser {
     if (tokens_) out_.tokens.reserve(lines * 5);
     out_.entries.reserve(lines);
     out_.sections.reserve(headers);
+    // Joined lines are rare in most units; a little room keeps a file full
+    // of them from leaving grown-out copies behind in the heap.
+    out_.cooked_text.reserve(text.size() / 16);
     first_entry_.reserve(headers);
   }
 
@@ -125,6 +128,8 @@ class Parser {
     if (crlf_ > lf_) out_.newline = "\r\n";
     TrimReservation(&out_.tokens);
     TrimReservation(&out_.entries);  // before the sections' spans point into it
+    TrimReservation(&out_.cooked_entries);
+    if (out_.cooked_text.capacity() < (size_t{1} << 20)) out_.cooked_text.shrink_to_fit();
     for (size_t i = 0; i < out_.sections.size(); ++i) {
       const size_t first = first_entry_[i];
       const size_t last = i + 1 < out_.sections.size() ? first_entry_[i + 1] : out_.entries.size();
