@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/cli/smaps_util.h"
+
 #include <cstdint>
 #include <fstream>
 #include <memory>
@@ -16,24 +18,8 @@ namespace synlint::alloc {
 namespace {
 
 constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+using cli::FlagsOfMappingAt;
 
-// VmFlags of the mapping that holds `address`, from /proc/self/smaps.
-std::string FlagsOfMappingAt(uintptr_t address) {
-  std::ifstream smaps("/proc/self/smaps");
-  std::string line;
-  bool inside = false;
-  while (std::getline(smaps, line)) {
-    uintptr_t lo = 0, hi = 0;
-    char dash = 0;
-    std::istringstream head(line);
-    if (head >> std::hex >> lo >> dash >> hi && dash == '-') {
-      inside = lo <= address && address < hi;
-      continue;
-    }
-    if (inside && line.rfind("VmFlags:", 0) == 0) return line;
-  }
-  return "";
-}
 
 class BigBlocks : public ::testing::Test {
  protected:

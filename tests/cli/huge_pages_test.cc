@@ -1,6 +1,8 @@
 #include "linter/cli/huge_pages.h"
 
 #include <gtest/gtest.h>
+
+#include "tests/cli/smaps_util.h"
 #include <unistd.h>
 
 #include <cstdint>
@@ -12,23 +14,6 @@
 namespace synlint::cli {
 namespace {
 
-// VmFlags of the mapping that holds `address`, from /proc/self/smaps.
-std::string FlagsOfMappingAt(uintptr_t address) {
-  std::ifstream smaps("/proc/self/smaps");
-  std::string line;
-  bool inside = false;
-  while (std::getline(smaps, line)) {
-    uintptr_t lo = 0, hi = 0;
-    char dash = 0;
-    std::istringstream head(line);
-    if (head >> std::hex >> lo >> dash >> hi && dash == '-') {
-      inside = lo <= address && address < hi;
-      continue;
-    }
-    if (inside && line.rfind("VmFlags:", 0) == 0) return line;
-  }
-  return "";
-}
 
 TEST(HugePages, DisabledByTheEnvironment) {
   setenv("SYNLINT_HUGE_PAGES", "0", 1);
