@@ -1,4 +1,4 @@
-// Blocks of 1 MiB and more, each in a mapping of its own backed by huge
+// Blocks of kBigBlockBytes (4 MiB) and more, each in a mapping of its own backed by huge
 // pages, for the synlint binary's `operator new`.
 //
 // PreferHugePages() puts the brk heap in 2 MiB pages, which makes page faults

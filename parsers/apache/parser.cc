@@ -146,7 +146,6 @@ class Parser {
       End(match + 1);                     // the skipped ones stay unclosed
     }
     Directive& d = result_.directives[open_.back()];
-    d.closed = true;
     d.close_at = static_cast<uint32_t>(result_.closes.size());
     result_.closes.push_back({tag, line.span});
     End(open_.size() - 1);

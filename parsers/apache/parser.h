@@ -26,9 +26,8 @@ struct Directive {
   /// The name as written; for sections without '<', '</' and '>'.
   Word name;
   uint32_t args_begin = 0;  // arguments: ParseResult::words[args_begin, +args_count)
-  uint32_t args_count : 30 = 0;
+  uint32_t args_count : 31 = 0;
   uint32_t section : 1 = 0;
-  uint32_t closed : 1 = 0;  // sections: a matching close tag was found
   /// Directives: first byte of the name to the end of the last argument.
   /// Sections: the opening tag, '<' to '>' (or to the last argument when
   /// the '>' is missing).
@@ -39,6 +38,9 @@ struct Directive {
   uint32_t subtree_end = 0;  // index one past the last directive inside
   /// Closed sections: index into ParseResult::closes (see Close()).
   uint32_t close_at = kNotClosed;
+
+  /// Sections: a matching close tag was found.
+  bool closed() const { return close_at != kNotClosed; }
 
   /// The name's bytes ("VirtualHost", "Listen").
   std::string_view Name(std::string_view text) const {
@@ -110,7 +112,7 @@ struct ParseResult {
   }
   /// The close tag of a closed section; nullptr otherwise.
   const SectionClose* Close(const Directive& d) const {
-    return d.close_at == Directive::kNotClosed ? nullptr : &closes[d.close_at];
+    return d.closed() ? &closes[d.close_at] : nullptr;
   }
   std::span<const Word> Args(const Directive& d) const {
     return std::span<const Word>(words.data() + d.args_begin, d.args_count);

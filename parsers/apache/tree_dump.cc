@@ -42,7 +42,7 @@ void DumpLevel(std::string_view text, const ParseResult& r, DirectiveList list, 
     out->append(static_cast<size_t>(depth) * 2, ' ');
     *out += "</";
     out->append(d.Name(text));
-    *out += d.closed ? ">\n" : " missing>\n";
+    *out += d.closed() ? ">\n" : " missing>\n";
   }
 }
 
@@ -74,8 +74,8 @@ void DirectivesJson(const SourceFile& file, const ParseResult& r, DirectiveList 
     }
     w->EndArray();
     if (d.section) {
-      w->Key("closed").Bool(d.closed);
-      if (d.closed) {
+      w->Key("closed").Bool(d.closed());
+      if (d.closed()) {
         const Span close = r.Close(d)->tag;
         w->Key("close").BeginArray().Uint(close.begin).Uint(close.end).EndArray();
       }

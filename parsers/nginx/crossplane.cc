@@ -191,8 +191,7 @@ class Writer {
     }
     if (dir.has_block && !dir.is_lua) {
       w_.Key("block").BeginArray();
-      const uint32_t inner_end = dir.block_closed ? dir.block().end - 1 : dir.block().end;
-      WriteBlock(f, d + 1, dir.subtree_end, Span{dir.block().begin + 1, inner_end});
+      WriteBlock(f, d + 1, dir.subtree_end, dir.inside());
       w_.EndArray();
     }
     w_.EndObject();

@@ -80,11 +80,14 @@ struct Directive {
   Span block() const { return has_block ? Span{terminator_at, block_end} : Span{}; }
   /// From the name to the ';' or '}' (to the last argument when neither).
   Span span() const { return Span{begin, has_block ? block_end : terminator().end}; }
-  /// The Lua code between the braces of a *_by_lua_block.
-  Span lua() const {
-    if (!is_lua) return Span{};
+  /// Between the braces (to the end of the file when unclosed); empty when
+  /// there is no block.
+  Span inside() const {
+    if (!has_block) return Span{};
     return Span{terminator_at + 1, block_closed ? block_end - 1 : block_end};
   }
+  /// The Lua code between the braces of a *_by_lua_block.
+  Span lua() const { return is_lua ? inside() : Span{}; }
 };
 
 struct ParseResult {

@@ -209,14 +209,6 @@ class Parser {
     return cooked_;
   }
 
-  /// `piece` of the cooked line, kept valid for the ParseResult's lifetime.
-  std::string_view Stable(std::string_view piece) {
-    if (piece.empty()) return {};
-    if (pending_.size() == 1) return piece;
-    out_.joined.push_back(std::make_unique<std::string>(piece));
-    return *out_.joined.back();
-  }
-
   /// `piece` appended to the result's cooked_text.
   Span KeepCooked(std::string_view piece) {
     const auto begin = static_cast<uint32_t>(out_.cooked_text.size());
@@ -285,7 +277,10 @@ class Parser {
                            " has quotes, backslashes or control characters" + std::string(kStops),
                        true);
       Section s;
-      s.name = Stable(name);
+      if (pending_.size() > 1) {
+        s.name_cooked = true;
+        s.cooked_name = KeepCooked(name);
+      }
       s.header_span = whole;
       s.name_span = RawSpan(fb + 1, lb - 1);
       s.body_span = whole;

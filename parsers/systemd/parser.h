@@ -11,7 +11,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -64,10 +63,13 @@ struct CookedEntry {
   Span value;
 };
 
+/// One `[Name]` section; its name is ParseResult::Name().
 struct Section {
-  std::string_view name;  // between the brackets
-  Span header_span;       // "[Socket]"
-  Span name_span;         // "Socket"
+  Span header_span;  // "[Socket]"
+  Span name_span;    // "Socket", raw
+  /// Headers joined from continuation lines: the name in cooked_text.
+  bool name_cooked = false;
+  Span cooked_name;
   /// From the header to the end of the last entry (or the header itself when
   /// there is none), without the final line terminator: an insertion point
   /// for a new entry is `end` followed by a newline.
@@ -76,7 +78,7 @@ struct Section {
 };
 
 /// The parse of one file. Move-only: views point into the parsed text (which
-/// must outlive the result) and into `joined`.
+/// must outlive the result) and into `cooked_text`.
 struct ParseResult {
   ParseResult() = default;
   ParseResult(ParseResult&&) = default;
@@ -98,12 +100,15 @@ struct ParseResult {
   std::string newline = "\n";
   /// The parsed text (the result's views point into it).
   std::string_view text;
-  /// Keys and values of entries joined from continuation lines: each
+  /// Keys, values and section names joined from continuation lines: each
   /// continuation '\' read as ' ', comment lines in between dropped.
   std::string cooked_text;
   std::vector<CookedEntry> cooked_entries;
-  /// Storage for section names joined from continuation lines.
-  std::vector<std::unique_ptr<std::string>> joined;
+
+  /// The section name between the brackets, continuations joined.
+  std::string_view Name(const Section& s) const {
+    return s.name_cooked ? Bytes(cooked_text, s.cooked_name) : Bytes(text, s.name_span);
+  }
 
   /// The key as systemd reads it: trimmed, continuations joined.
   std::string_view Key(const Entry& e) const {

@@ -43,7 +43,7 @@ std::optional<Location> InsertPoint(const UnitView& socket) {
   const UnitFile& main = socket.files().front();
   const Section* last = nullptr;
   for (const Section& s : main.parsed->sections)
-    if (s.name == "Socket") last = &s;
+    if (main.parsed->Name(s) == "Socket") last = &s;
   if (!last) return std::nullopt;
   return MakeLocation(*main.file, Span{last->body_span.end, last->body_span.end});
 }
@@ -118,7 +118,7 @@ ServiceFacts SocketFacts(const UnitView& socket, UnitLoader& loader) {
     const UnitFile& main = socket.files().front();
     Span at{0, 0};
     for (const Section& s : main.parsed->sections)
-      if (s.name == "Socket") at = s.header_span;
+      if (main.parsed->Name(s) == "Socket") at = s.header_span;
     facts.findings.push_back(SyntaxFinding(
         *main.file,
         SyntaxError{at,

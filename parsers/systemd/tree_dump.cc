@@ -78,7 +78,7 @@ void DumpTree(const ParseResult& r, TextSink* sink) {
   std::string* out = sink->out();
   for (const Section& s : r.sections) {
     out->append("[section ");
-    AppendQuoted(s.name, out);
+    AppendQuoted(r.Name(s), out);
     out->push_back(' ');
     AppendRange(s.header_span, out);
     out->append("]\n");
@@ -125,7 +125,7 @@ void WriteJson(JsonWriter& w, const SourceFile& file, const ParseResult& r, bool
   w.Key("sections").BeginArray();
   for (const Section& s : r.sections) {
     w.BeginObject();
-    w.Key("name").String(s.name);
+    w.Key("name").String(r.Name(s));
     w.Key("header");
     WriteSpan(w, file, s.header_span);
     w.Key("entries").BeginArray();

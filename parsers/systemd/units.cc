@@ -93,7 +93,7 @@ std::vector<Assignment> UnitView::AllIn(std::string_view section) const {
   std::vector<Assignment> out;
   for (const UnitFile& f : files_) {
     for (const Section& s : f.parsed->sections) {
-      if (s.name != section) continue;
+      if (f.parsed->Name(s) != section) continue;
       for (const Entry& e : s.entries) out.push_back(Assignment{&f, &s, &e});
     }
   }
@@ -232,11 +232,12 @@ void UnitLoader::AddFile(UnitView* view, const SourceFile& file, bool dropin) {
   const std::vector<std::string_view> known = KnownSections(type);
   if (!known.empty()) {
     for (const Section& s : f.parsed->sections) {
-      if (std::find(known.begin(), known.end(), s.name) != known.end()) continue;
-      if (s.name.compare(0, 2, "X-") == 0) continue;
+      const std::string_view name = f.parsed->Name(s);
+      if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+      if (name.compare(0, 2, "X-") == 0) continue;
       view->findings_.push_back(SyntaxFinding(
           file, SyntaxError{s.header_span,
-                            "unknown section '" + std::string(s.name) + "' in a " +
+                            "unknown section '" + std::string(name) + "' in a " +
                                 std::string(type) + " unit; systemd ignores it and its settings",
                             ""}));
     }

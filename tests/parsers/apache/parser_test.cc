@@ -180,10 +180,10 @@ TEST(ApacheParser, DirectivesAreStoredFlatInPreOrder) {
   ASSERT_EQ(2u, r.Args(r.directives[6]).size());
   const auto n = static_cast<uint32_t>(text.size());
   EXPECT_EQ((Span{n - 2, n - 1}), r.Args(r.directives[6])[1].span);
-  EXPECT_TRUE(r.directives[1].closed);
-  EXPECT_FALSE(r.directives[2].closed);
+  EXPECT_TRUE(r.directives[1].closed());
+  EXPECT_FALSE(r.directives[2].closed());
   EXPECT_EQ(nullptr, r.Close(r.directives[2]));
-  EXPECT_FALSE(r.directives[5].closed);
+  EXPECT_FALSE(r.directives[5].closed());
 }
 
 TEST(ApacheParser, MismatchedCloseTagWithoutAnyMatchIsDropped) {

@@ -65,6 +65,20 @@ TEST(SystemdParser, EmptyAssignment) {
             "[section [Socket]][nl]\n[key ListenStream][eq =][nl]\n[key Backlog][eq =][nl]\n");
 }
 
+TEST(SystemdParser, SectionHeaderJoinedFromContinuationLines) {
+  const std::string_view text = "[Soc\\\nket]\nA=b \\\n c\n[Socket]\nListenStream=80\n";
+  const ParseResult r = Parse(text);
+  ASSERT_EQ(r.sections.size(), 2u);
+  EXPECT_EQ(r.Name(r.sections[0]), "Soc ket");
+  EXPECT_EQ(r.Name(r.sections[1]), "Socket");
+  EXPECT_EQ(r.Value(r.sections[0].entries[0]), "b   c");
+  EXPECT_EQ(DumpTree(r),
+            "[section 'Soc ket' 0..10]\n"
+            "  [entry 'A' 11..12 = 'b   c' 13..19]\n"
+            "[section 'Socket' 20..28]\n"
+            "  [entry 'ListenStream' 29..41 = '80' 42..44]\n");
+}
+
 TEST(SystemdParser, ContinuationJoinsLinesWithASpace) {
   const std::string_view text = "[Service]\nExecStart=/bin/foo \\\n  --bar\n";
   const ParseResult r = ParseChecked(text);
