@@ -1,6 +1,7 @@
 // libFuzzer target: parse arbitrary bytes as an Apache config and abort if
 // the tokens do not give the input back byte for byte, if a span points
-// outside the input, or if loading it as a whole service misbehaves.
+// outside the input, if a parse in pieces differs from the whole parse, or
+// if loading it as a whole service misbehaves.
 //
 // Build (clang only):
 //   clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -I.
@@ -64,8 +65,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (joined != text) std::abort();
   for (const synlint::SyntaxError& e : r.errors) CheckSpan(e.span, text.size());
   CheckTree(r, text);
-  (void)synlint::apache::DumpTree(text, r);
+  const std::string tree = synlint::apache::DumpTree(text, r);
   (void)synlint::apache::DumpJson(file, r);
+  // Parsed a piece at a time (pieces of 1 to 64 bytes), the tree is the same.
+  std::string pieces;
+  size_t errors = 0;
+  synlint::apache::ParseInPieces(text, {.tokens = false}, 1 + (size > 0 ? data[0] % 64 : 0),
+                                 [&](const synlint::apache::ParseResult& piece) {
+                                   CheckTree(piece, text);
+                                   pieces += synlint::apache::DumpTree(text, piece);
+                                   errors += piece.errors.size();
+                                 });
+  if (pieces != tree || errors != r.errors.size()) std::abort();
 
 #ifndef APACHE_FUZZ_PARSE_ONLY  // -DAPACHE_FUZZ_PARSE_ONLY: more runs per second
   if (size <= 16384) {

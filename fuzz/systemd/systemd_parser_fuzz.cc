@@ -1,5 +1,6 @@
 // libFuzzer target: parse arbitrary bytes as a unit file; abort when the
-// tokens do not give the input back byte for byte or a span is out of range.
+// tokens do not give the input back byte for byte, a span is out of range or
+// a parse in pieces differs from the whole parse.
 // Also feeds every value to the value and address parsers, and loads the
 // input as a socket unit (first half) with a drop-in (second half) and a
 // service.
@@ -62,9 +63,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   for (const synlint::SyntaxError& e : r.errors) CheckSpan(e.span, size);
   const synlint::SourceFile file("fuzz.socket", std::string(text));
-  (void)DumpTree(r);
+  const std::string tree = DumpTree(r);
   (void)DumpTokens(text, r);
   (void)DumpJson(file, r, true);
+  // Parsed a piece at a time (pieces of 1 to 64 bytes), the tree, tokens and
+  // verdict are the same.
+  {
+    synlint::TextSink sink;
+    TextTreeWriter pieces(&sink);
+    size_t tokens = 0;
+    bool rejected = false;
+    ParseInPieces(text, {}, 1 + (size > 0 ? data[0] % 64 : 0), [&](const ParseResult& piece) {
+      pieces.Piece(piece);
+      tokens += piece.tokens.size();
+      rejected = rejected || piece.rejected_by_systemd;
+    });
+    pieces.End();
+    Check(sink.Take() == tree && tokens == r.tokens.size() && rejected == r.rejected_by_systemd);
+  }
 
   synlint::MemoryFileSystem fs;
   fs.AddFile("etc/systemd/system/f.socket", std::string(text.substr(0, size / 2)));

@@ -58,9 +58,10 @@ void PrintSyntaxFindings(const std::vector<Finding>& findings) {
               << ": error: " << f.message << " [SL001]\n";
 }
 
-// sysctl lines stand alone, so the file is parsed and printed a block at a
-// time: a 10 MiB file's tokens are never all in memory.
-constexpr size_t kSysctlBlock = 256 * 1024;
+// Files are parsed and printed a block of whole lines (sysctl), top-level
+// sections (Apache) or unit sections (systemd) at a time: a 10 MiB file's
+// tree is never all in memory. nginx's tree is needed whole for its dumps.
+constexpr size_t kPieceBytes = 256 * 1024;
 
 int DumpSysctl(const SourceFile& file, const std::string& format) {
   std::vector<Finding> findings;
@@ -78,7 +79,7 @@ int DumpSysctl(const SourceFile& file, const std::string& format) {
     w.Key("format").String("sysctl");
     w.Key("assignments").BeginArray();
     sysctl::ParseInBlocks(
-        file.text, {.tokens = false}, kSysctlBlock,
+        file.text, {.tokens = false}, kPieceBytes,
         [&](const sysctl::ParseResult& r, std::string_view block, uint32_t base) {
           for (const auto& a : r.assignments) {
             const LineCol at = file.lines().At(base + a.key.begin);
@@ -102,7 +103,7 @@ int DumpSysctl(const SourceFile& file, const std::string& format) {
   } else {
     TextSink sink(&std::cout);
     sysctl::ParseInBlocks(
-        file.text, {.tokens = true}, kSysctlBlock,
+        file.text, {.tokens = true}, kPieceBytes,
         [&](const sysctl::ParseResult& r, std::string_view block, uint32_t base) {
           sysctl::AppendTokens(block, r, sink.out());
           sink.Checkpoint();
@@ -124,13 +125,19 @@ std::vector<SyntaxError> DumpText(const std::string& kind, const SourceFile& fil
     return std::move(r.errors);
   }
   if (kind == "apache") {
-    apache::ParseResult r = apache::Parse(file.text, {.tokens = false});
-    apache::DumpTree(file.text, r, sink);
-    return std::move(r.errors);
+    std::vector<SyntaxError> errors;
+    apache::ParseInPieces(file.text, {.tokens = false}, kPieceBytes,
+                          [&](const apache::ParseResult& piece) {
+                            apache::DumpTree(file.text, piece, sink);
+                            errors.insert(errors.end(), piece.errors.begin(), piece.errors.end());
+                          });
+    return errors;
   }
-  systemd::ParseResult r = systemd::Parse(file.text, {.tokens = false});
-  systemd::DumpTree(r, sink);
-  return std::move(r.errors);
+  systemd::TextTreeWriter tree(sink);
+  systemd::ParseInPieces(file.text, {.tokens = false}, kPieceBytes,
+                         [&](const systemd::ParseResult& piece) { tree.Piece(piece); });
+  tree.End();
+  return tree.errors();
 }
 
 // One format's tree as JSON, streamed into `w`; returns its errors.
@@ -141,13 +148,17 @@ std::vector<SyntaxError> WriteTree(const std::string& kind, const SourceFile& fi
     return std::move(r.errors);
   }
   if (kind == "apache") {
-    apache::ParseResult r = apache::Parse(file.text, {.tokens = false});
-    apache::WriteJson(w, file, r);
-    return std::move(r.errors);
+    apache::JsonTreeWriter tree(w, file);
+    apache::ParseInPieces(file.text, {.tokens = false}, kPieceBytes,
+                          [&](const apache::ParseResult& piece) { tree.Piece(piece); });
+    tree.End();
+    return tree.errors();
   }
-  systemd::ParseResult r = systemd::Parse(file.text, {.tokens = false});
-  systemd::WriteJson(w, file, r);
-  return std::move(r.errors);
+  systemd::JsonTreeWriter tree(w, file);
+  systemd::ParseInPieces(file.text, {.tokens = false}, kPieceBytes,
+                         [&](const systemd::ParseResult& piece) { tree.Piece(piece); });
+  tree.End();
+  return tree.errors();
 }
 
 int DumpOther(const std::string& kind, const SourceFile& file, const std::string& format) {

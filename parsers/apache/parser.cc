@@ -1,5 +1,7 @@
 #include "parsers/apache/parser.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 
 namespace synlint::apache {
@@ -12,20 +14,38 @@ class Parser {
  public:
   Parser(std::string_view text, ParseOptions options) : text_(text), options_(options) {}
 
-  ParseResult Run() {
+  /// Parses the whole text; with `fn`, hands over a piece at the first
+  /// top-level boundary after each `piece_bytes` of input and starts afresh.
+  ParseResult Run(size_t piece_bytes = SIZE_MAX,
+                  const std::function<void(const ParseResult&)>* fn = nullptr) {
     // About one token per 5 bytes in real configs; reserving a little more
     // avoids regrowing, and pages never touched cost nothing.
-    if (options_.tokens) result_.tokens.reserve(text_.size() / 4 + 16);
-    result_.words.reserve(text_.size() / 10 + 16);
-    result_.directives.reserve(text_.size() / 32 + 16);  // ~50 bytes each in real configs
+    const size_t bytes = std::min(text_.size(), piece_bytes);
+    if (options_.tokens) result_.tokens.reserve(bytes / 4 + 16);
+    result_.words.reserve(bytes / 10 + 16);
+    result_.directives.reserve(bytes / 32 + 16);  // ~50 bytes each in real configs
     Lexer lexer(text_, options_.tokens ? &result_.tokens : nullptr);
     LogicalLine line;
-    while (lexer.Next(&line)) OnLine(line);
+    uint32_t piece_begin = 0;
+    while (lexer.Next(&line)) {
+      OnLine(line);
+      // No section is open: everything so far is whole.
+      if (fn != nullptr && open_.empty() && line.span.end - piece_begin >= piece_bytes) {
+        (*fn)(result_);
+        Clear();
+        piece_begin = line.span.end;
+      }
+    }
     for (const uint32_t d : open_) {
       const Directive& dir = result_.directives[d];
       Error(dir.span, "'<" + std::string(dir.Name(text_)) + ">' was not closed");
     }
     End(0);
+    if (fn != nullptr) {
+      if (!result_.tokens.empty() || !result_.directives.empty() || !result_.errors.empty())
+        (*fn)(result_);
+      return {};
+    }
     TrimReservation(&result_.tokens);
     TrimReservation(&result_.words);
     TrimReservation(&result_.directives);
@@ -33,6 +53,14 @@ class Parser {
   }
 
  private:
+  void Clear() {
+    result_.tokens.clear();
+    result_.words.clear();
+    result_.directives.clear();
+    result_.closes.clear();
+    result_.errors.clear();
+  }
+
   // Ends the sections open_[from...]: their contents stop here.
   void End(size_t from) {
     const auto end = static_cast<uint32_t>(result_.directives.size());
@@ -169,6 +197,11 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 ParseResult Parse(std::string_view text, ParseOptions options) {
   return Parser(text, options).Run();
+}
+
+void ParseInPieces(std::string_view text, ParseOptions options, size_t piece_bytes,
+                   const std::function<void(const ParseResult& piece)>& fn) {
+  Parser(text, options).Run(std::max<size_t>(piece_bytes, 1), &fn);
 }
 
 }  // namespace synlint::apache

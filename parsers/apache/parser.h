@@ -8,6 +8,7 @@
 // dropped, and sections still open at the end are reported.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -131,6 +132,17 @@ ParseResult Parse(std::string_view text, ParseOptions options = {});
 inline ParseResult Parse(const SourceFile& file, ParseOptions options = {}) {
   return Parse(file.text, options);
 }
+
+/// Parses `text` a piece at a time and calls `fn(piece)` for each. A piece
+/// holds whole top-level directives and sections (httpd closes a section in
+/// the file that opens it, so nothing crosses pieces), with the tokens and
+/// errors of its lines; spans are offsets into `text` and indices are the
+/// piece's own. A piece ends at the first top-level boundary after
+/// `piece_bytes` of input, so a dump of a huge file holds one piece, not the
+/// whole tree. The pieces' directives, tokens and errors, in order, are
+/// Parse()'s.
+void ParseInPieces(std::string_view text, ParseOptions options, size_t piece_bytes,
+                   const std::function<void(const ParseResult& piece)>& fn);
 
 /// ASCII case-insensitive equality (httpd compares names with strcasecmp).
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

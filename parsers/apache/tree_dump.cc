@@ -55,9 +55,12 @@ void SpanJson(const SourceFile& file, Span s, JsonWriter* w) {
 }
 
 void DirectivesJson(const SourceFile& file, const ParseResult& r, DirectiveList list,
-                    JsonWriter* w) {
+                    JsonWriter* w);
+
+// The objects of `list`, without the array around them.
+void DirectiveItemsJson(const SourceFile& file, const ParseResult& r, DirectiveList list,
+                        JsonWriter* w) {
   const std::string_view text = file.text;
-  w->BeginArray();
   for (const Directive& d : list) {
     w->BeginObject();
     w->Key("name").String(d.Name(text));
@@ -84,6 +87,12 @@ void DirectivesJson(const SourceFile& file, const ParseResult& r, DirectiveList 
     }
     w->EndObject();
   }
+}
+
+void DirectivesJson(const SourceFile& file, const ParseResult& r, DirectiveList list,
+                    JsonWriter* w) {
+  w->BeginArray();
+  DirectiveItemsJson(file, r, list, w);
   w->EndArray();
 }
 
@@ -117,21 +126,35 @@ std::string DumpJson(const SourceFile& file, const ParseResult& result,
 }
 
 void WriteJson(JsonWriter& w, const SourceFile& file, const ParseResult& result) {
-  w.BeginObject();
-  w.Key("path").String(file.path);
-  w.Key("format").String("apache");
-  w.Key("directives");
-  DirectivesJson(file, result, result.TopLevel(), &w);
-  w.Key("errors").BeginArray();
-  for (const SyntaxError& e : result.errors) {
-    w.BeginObject();
-    w.Key("message").String(e.message);
-    if (!e.hint.empty()) w.Key("hint").String(e.hint);
-    SpanJson(file, e.span, &w);
-    w.EndObject();
+  JsonTreeWriter tree(w, file);
+  tree.Piece(result);
+  tree.End();
+}
+
+JsonTreeWriter::JsonTreeWriter(JsonWriter& w, const SourceFile& file) : w_(w), file_(file) {
+  w_.BeginObject();
+  w_.Key("path").String(file_.path);
+  w_.Key("format").String("apache");
+  w_.Key("directives").BeginArray();
+}
+
+void JsonTreeWriter::Piece(const ParseResult& piece) {
+  DirectiveItemsJson(file_, piece, piece.TopLevel(), &w_);
+  errors_.insert(errors_.end(), piece.errors.begin(), piece.errors.end());
+}
+
+void JsonTreeWriter::End() {
+  w_.EndArray();
+  w_.Key("errors").BeginArray();
+  for (const SyntaxError& e : errors_) {
+    w_.BeginObject();
+    w_.Key("message").String(e.message);
+    if (!e.hint.empty()) w_.Key("hint").String(e.hint);
+    SpanJson(file_, e.span, &w_);
+    w_.EndObject();
   }
-  w.EndArray();
-  w.EndObject();
+  w_.EndArray();
+  w_.EndObject();
 }
 
 }  // namespace synlint::apache

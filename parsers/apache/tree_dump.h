@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "linter/json.h"
 #include "linter/source.h"
@@ -31,5 +32,22 @@ std::string DumpJson(const SourceFile& file, const ParseResult& result,
                      int indent = 2);
 /// DumpJson's object written into `w` (which may stream it).
 void WriteJson(JsonWriter& w, const SourceFile& file, const ParseResult& result);
+
+/// WriteJson's object for a file parsed in pieces (ParseInPieces): the
+/// constructor opens it, Piece() adds each piece's directives, End() writes
+/// the errors of all pieces and closes it.
+class JsonTreeWriter {
+ public:
+  JsonTreeWriter(JsonWriter& w, const SourceFile& file);
+  void Piece(const ParseResult& piece);
+  void End();
+  /// The errors of the pieces so far.
+  const std::vector<SyntaxError>& errors() const { return errors_; }
+
+ private:
+  JsonWriter& w_;
+  const SourceFile& file_;
+  std::vector<SyntaxError> errors_;
+};
 
 }  // namespace synlint::apache

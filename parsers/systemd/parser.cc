@@ -1,6 +1,7 @@
 #include "parsers/systemd/parser.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace synlint::systemd {
@@ -80,15 +81,20 @@ struct Mark {
 
 class Parser {
  public:
-  Parser(std::string_view text, ParseOptions options) : text_(text), tokens_(options.tokens) {
+  /// With `fn`, Run() hands over a piece at the first section header after
+  /// each `piece_bytes` of input and starts afresh.
+  Parser(std::string_view text, ParseOptions options, size_t piece_bytes = SIZE_MAX,
+         const std::function<void(const ParseResult&)>* fn = nullptr)
+      : text_(text), tokens_(options.tokens), piece_bytes_(piece_bytes), fn_(fn) {
     out_.text = text;
-    // Reserving by the line count avoids re-copying large vectors; pages a
-    // reservation does not use are never touched.
+    // Reserving by the line count (of the first piece) avoids re-copying
+    // large vectors; pages a reservation does not use are never touched.
+    const std::string_view first = text.substr(0, std::min(text.size(), piece_bytes));
     size_t lines = 1;
-    size_t headers = !text.empty() && text[0] == '[';  // lines that start with '['
-    if (!text.empty()) {
-      const char* p = text.data();
-      const char* const end = p + text.size();
+    size_t headers = !first.empty() && first[0] == '[';  // lines that start with '['
+    if (!first.empty()) {
+      const char* p = first.data();
+      const char* const end = p + first.size();
       while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))))) {
         ++lines;
         ++p;
@@ -100,7 +106,7 @@ class Parser {
     out_.sections.reserve(headers);
     // Joined lines are rare in most units; a little room keeps a file full
     // of them from leaving grown-out copies behind in the heap.
-    out_.cooked_text.reserve(text.size() / 16);
+    out_.cooked_text.reserve(first.size() / 16);
     first_entry_.reserve(headers);
   }
 
@@ -126,19 +132,45 @@ class Parser {
     }
     if (!pending_.empty()) FinishLogicalLine();
     if (crlf_ > lf_) out_.newline = "\r\n";
+    if (fn_ != nullptr) {
+      if (!out_.tokens.empty() || !out_.sections.empty() || !out_.errors.empty()) {
+        SetSectionEntries();
+        (*fn_)(out_);
+      }
+      return {};
+    }
     TrimReservation(&out_.tokens);
     TrimReservation(&out_.entries);  // before the sections' spans point into it
     TrimReservation(&out_.cooked_entries);
     if (out_.cooked_text.capacity() < (size_t{1} << 20)) out_.cooked_text.shrink_to_fit();
+    SetSectionEntries();
+    return std::move(out_);
+  }
+
+ private:
+  void SetSectionEntries() {
     for (size_t i = 0; i < out_.sections.size(); ++i) {
       const size_t first = first_entry_[i];
       const size_t last = i + 1 < out_.sections.size() ? first_entry_[i + 1] : out_.entries.size();
       out_.sections[i].entries = std::span<const Entry>(out_.entries.data() + first, last - first);
     }
-    return std::move(out_);
   }
 
- private:
+  /// Hands the piece so far to fn_ and starts the next one at `at`.
+  void Flush(uint32_t at) {
+    SetSectionEntries();
+    (*fn_)(out_);
+    out_.tokens.clear();
+    out_.sections.clear();
+    out_.entries.clear();
+    out_.errors.clear();
+    out_.rejected_by_systemd = false;
+    out_.cooked_text.clear();
+    out_.cooked_entries.clear();
+    first_entry_.clear();
+    piece_begin_ = at;
+  }
+
   uint32_t FindLineEnd(uint32_t pos) const {
     const char* base = text_.data();
     const size_t rest = text_.size() - pos;
@@ -276,6 +308,9 @@ class Parser {
         return invalid("section header " + Quote(text) +
                            " has quotes, backslashes or control characters" + std::string(kStops),
                        true);
+      // A section starts: the sections so far are whole.
+      if (fn_ != nullptr && pending_.front().begin - piece_begin_ >= piece_bytes_)
+        Flush(pending_.front().begin);
       Section s;
       if (pending_.size() > 1) {
         s.name_cooked = true;
@@ -373,6 +408,9 @@ class Parser {
   bool tokens_ = true;
   size_t crlf_ = 0;
   size_t lf_ = 0;
+  size_t piece_bytes_;
+  const std::function<void(const ParseResult&)>* fn_;
+  uint32_t piece_begin_ = 0;
 };
 
 }  // namespace
@@ -385,6 +423,16 @@ ParseResult Parse(std::string_view text, ParseOptions options) {
     return r;
   }
   return Parser(text, options).Run();
+}
+
+void ParseInPieces(std::string_view text, ParseOptions options, size_t piece_bytes,
+                   const std::function<void(const ParseResult& piece)>& fn) {
+  if (text.size() >= UINT32_MAX) {
+    fn(Parse(text, options));
+    return;
+  }
+  piece_bytes = std::max<size_t>(piece_bytes, 1);
+  Parser(text, options, piece_bytes, &fn).Run();
 }
 
 }  // namespace synlint::systemd

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -137,6 +138,16 @@ struct ParseOptions {
 /// Parses one unit file or drop-in. Never fails: problems become `errors`
 /// and parsing carries on with the next line. `text` must outlive the result.
 ParseResult Parse(std::string_view text, ParseOptions options = {});
+
+/// Parses `text` a piece at a time and calls `fn(piece)` for each. A piece
+/// holds whole sections (it ends right before a section header, at the first
+/// one after `piece_bytes` of input) with the tokens and errors of its lines;
+/// spans are offsets into `text`, and `rejected_by_systemd` is the piece's
+/// own. The pieces' sections, entries, tokens and errors, in order, are
+/// Parse()'s; `newline` is set in the last piece. A dump of a huge file
+/// holds one piece instead of the whole file's entries.
+void ParseInPieces(std::string_view text, ParseOptions options, size_t piece_bytes,
+                   const std::function<void(const ParseResult& piece)>& fn);
 
 /// systemd's longest accepted line (LONG_LINE_MAX, 1 MiB), after joining
 /// continuations.

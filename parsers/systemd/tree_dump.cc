@@ -75,7 +75,13 @@ std::string DumpTokens(std::string_view text, const ParseResult& r) {
 }
 
 void DumpTree(const ParseResult& r, TextSink* sink) {
-  std::string* out = sink->out();
+  TextTreeWriter tree(sink);
+  tree.Piece(r);
+  tree.End();
+}
+
+void TextTreeWriter::Piece(const ParseResult& r) {
+  std::string* out = sink_->out();
   for (const Section& s : r.sections) {
     out->append("[section ");
     AppendQuoted(r.Name(s), out);
@@ -92,16 +98,21 @@ void DumpTree(const ParseResult& r, TextSink* sink) {
       out->push_back(' ');
       AppendRange(e.value_span, out);
       out->append("]\n");
-      sink->Checkpoint();
+      sink_->Checkpoint();
     }
   }
-  for (const SyntaxError& e : r.errors) {
+  errors_.insert(errors_.end(), r.errors.begin(), r.errors.end());
+}
+
+void TextTreeWriter::End() {
+  std::string* out = sink_->out();
+  for (const SyntaxError& e : errors_) {
     out->append("[error ");
     AppendRange(e.span, out);
     out->push_back(' ');
     out->append(e.message);
     out->append("]\n");
-    sink->Checkpoint();
+    sink_->Checkpoint();
   }
 }
 
@@ -118,45 +129,59 @@ std::string DumpJson(const SourceFile& file, const ParseResult& r, bool with_tok
 }
 
 void WriteJson(JsonWriter& w, const SourceFile& file, const ParseResult& r, bool with_tokens) {
-  w.BeginObject();
-  w.Key("format").String("systemd");
-  w.Key("file").String(file.path);
-  w.Key("rejected_by_systemd").Bool(r.rejected_by_systemd);
-  w.Key("sections").BeginArray();
+  JsonTreeWriter tree(w, file);
+  tree.Piece(r);
+  tree.End(with_tokens ? &r.tokens : nullptr);
+}
+
+JsonTreeWriter::JsonTreeWriter(JsonWriter& w, const SourceFile& file) : w_(w), file_(file) {
+  w_.BeginObject();
+  w_.Key("format").String("systemd");
+  w_.Key("file").String(file_.path);
+  w_.Key("sections").BeginArray();
+}
+
+void JsonTreeWriter::Piece(const ParseResult& r) {
   for (const Section& s : r.sections) {
-    w.BeginObject();
-    w.Key("name").String(r.Name(s));
-    w.Key("header");
-    WriteSpan(w, file, s.header_span);
-    w.Key("entries").BeginArray();
+    w_.BeginObject();
+    w_.Key("name").String(r.Name(s));
+    w_.Key("header");
+    WriteSpan(w_, file_, s.header_span);
+    w_.Key("entries").BeginArray();
     for (const Entry& e : s.entries) {
-      w.BeginObject();
-      w.Key("key").String(r.Key(e));
-      w.Key("value").String(r.Value(e));
-      w.Key("key_span");
-      WriteSpan(w, file, e.key_span);
-      w.Key("value_span");
-      WriteSpan(w, file, e.value_span);
-      w.EndObject();
+      w_.BeginObject();
+      w_.Key("key").String(r.Key(e));
+      w_.Key("value").String(r.Value(e));
+      w_.Key("key_span");
+      WriteSpan(w_, file_, e.key_span);
+      w_.Key("value_span");
+      WriteSpan(w_, file_, e.value_span);
+      w_.EndObject();
     }
-    w.EndArray();
-    w.EndObject();
+    w_.EndArray();
+    w_.EndObject();
   }
-  w.EndArray();
-  w.Key("errors").BeginArray();
-  for (const SyntaxError& e : r.errors) {
-    w.BeginObject();
-    w.Key("message").String(e.message);
-    if (!e.hint.empty()) w.Key("hint").String(e.hint);
-    w.Key("span");
-    WriteSpan(w, file, e.span);
-    w.EndObject();
+  errors_.insert(errors_.end(), r.errors.begin(), r.errors.end());
+  rejected_ = rejected_ || r.rejected_by_systemd;
+}
+
+void JsonTreeWriter::End(const std::vector<Token>* tokens) {
+  w_.EndArray();
+  w_.Key("errors").BeginArray();
+  for (const SyntaxError& e : errors_) {
+    w_.BeginObject();
+    w_.Key("message").String(e.message);
+    if (!e.hint.empty()) w_.Key("hint").String(e.hint);
+    w_.Key("span");
+    WriteSpan(w_, file_, e.span);
+    w_.EndObject();
   }
-  w.EndArray();
-  if (with_tokens) {
-    w.Key("tokens").BeginArray();
-    for (const Token& t : r.tokens) {
-      w.BeginObject()
+  w_.EndArray();
+  w_.Key("rejected_by_systemd").Bool(rejected_);
+  if (tokens != nullptr) {
+    w_.Key("tokens").BeginArray();
+    for (const Token& t : *tokens) {
+      w_.BeginObject()
           .Key("kind")
           .String(TokenKindName(t.kind))
           .Key("begin")
@@ -165,9 +190,9 @@ void WriteJson(JsonWriter& w, const SourceFile& file, const ParseResult& r, bool
           .Uint(t.span.end)
           .EndObject();
     }
-    w.EndArray();
+    w_.EndArray();
   }
-  w.EndObject();
+  w_.EndObject();
 }
 
 }  // namespace synlint::systemd

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "linter/json.h"
 #include "linter/source.h"
@@ -26,12 +27,47 @@ std::string DumpTree(const ParseResult& r);
 /// The same, written into `sink` (which may stream it).
 void DumpTree(const ParseResult& r, TextSink* sink);
 
+/// DumpTree for a file parsed in pieces (ParseInPieces): Piece() writes each
+/// piece's sections, End() the errors of all pieces.
+class TextTreeWriter {
+ public:
+  explicit TextTreeWriter(TextSink* sink) : sink_(sink) {}
+  void Piece(const ParseResult& piece);
+  void End();
+  /// The errors of the pieces so far.
+  const std::vector<SyntaxError>& errors() const { return errors_; }
+
+ private:
+  TextSink* sink_;
+  std::vector<SyntaxError> errors_;
+};
+
 /// The same as JSON: {"format", "file", "sections": [{"name", "header",
 /// "entries": [{"key", "value", "key_span", "value_span"}]}], "errors",
-/// "tokens"}; spans are {"begin", "end", "line", "column"}.
+/// "rejected_by_systemd", "tokens"}; spans are {"begin", "end", "line",
+/// "column"}. The whole-file verdict comes after the sections so that the
+/// document can be streamed a piece at a time.
 std::string DumpJson(const SourceFile& file, const ParseResult& r, bool with_tokens = false,
                      int indent = 2);
 /// DumpJson's object written into `w` (which may stream it).
 void WriteJson(JsonWriter& w, const SourceFile& file, const ParseResult& r, bool with_tokens = false);
+
+/// WriteJson's object for a file parsed in pieces: the constructor opens it,
+/// Piece() adds each piece's sections, End() writes the errors, the verdict
+/// and (given) the tokens, and closes it.
+class JsonTreeWriter {
+ public:
+  JsonTreeWriter(JsonWriter& w, const SourceFile& file);
+  void Piece(const ParseResult& piece);
+  void End(const std::vector<Token>* tokens = nullptr);
+  /// The errors of the pieces so far.
+  const std::vector<SyntaxError>& errors() const { return errors_; }
+
+ private:
+  JsonWriter& w_;
+  const SourceFile& file_;
+  std::vector<SyntaxError> errors_;
+  bool rejected_ = false;
+};
 
 }  // namespace synlint::systemd

@@ -190,12 +190,13 @@ TEST(SystemdParser, JsonDump) {
   const ParseResult r = Parse(file.text);
   EXPECT_EQ(DumpJson(file, r, /*with_tokens=*/false, /*indent=*/0),
             "{\"format\":\"systemd\",\"file\":\"etc/systemd/system/a.socket\","
-            "\"rejected_by_systemd\":false,\"sections\":[{\"name\":\"Socket\",\"header\":"
+            "\"sections\":[{\"name\":\"Socket\",\"header\":"
             "{\"begin\":0,\"end\":8,\"line\":1,\"column\":1},\"entries\":[{\"key\":\"Backlog\","
             "\"value\":\"1\",\"key_span\":{\"begin\":9,\"end\":16,\"line\":2,\"column\":1},"
             "\"value_span\":{\"begin\":17,\"end\":18,\"line\":2,\"column\":9}}]}],"
             "\"errors\":[{\"message\":\"missing '='; systemd ignores this line\",\"span\":"
-            "{\"begin\":19,\"end\":20,\"line\":3,\"column\":1}}]}");
+            "{\"begin\":19,\"end\":20,\"line\":3,\"column\":1}}],"
+            "\"rejected_by_systemd\":false}");
   const std::string with_tokens = DumpJson(file, r, true, 0);
   EXPECT_NE(with_tokens.find("\"tokens\":[{\"kind\":\"section\",\"begin\":0,\"end\":8}"),
             std::string::npos);
