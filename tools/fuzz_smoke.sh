@@ -21,7 +21,10 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=
   -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DSYNLINT_FUZZERS=ON -DSYNLINT_SANITIZE=ON \
   -DSYNLINT_WERROR=ON -DSYNLINT_TESTS=OFF -DSYNLINT_BENCHMARKS=OFF \
   ${SYNLINT_FUZZ_CMAKE_ARGS:-} >/dev/null
-if ! cmake --build "$build" --target help | grep -q '^fuzzers:'; then
+# Listed to a file first: `grep -q` stops reading at the first match, and
+# under pipefail the SIGPIPE that gives the build tool failed the check.
+cmake --build "$build" --target help > "$build/targets.txt"
+if ! grep -q '^fuzzers:' "$build/targets.txt"; then
   echo "fuzz smoke: no 'fuzzers' target in $build; the top-level CMakeLists.txt must" \
        "add_subdirectory(fuzz) when SYNLINT_FUZZERS is ON" >&2
   exit 2
