@@ -217,16 +217,17 @@ std::vector<std::string> UnitLoader::ListUnits(std::string_view suffix) const {
   return out;
 }
 
-std::shared_ptr<const ParseResult> UnitLoader::ParseCached(const SourceFile& file) {
-  auto it = parsed_.find(file.path);
-  if (it != parsed_.end()) return it->second;
+std::shared_ptr<const ParseResult> UnitLoader::Parsed(const SourceFile& file, bool dropin) {
+  if (!dropin) return std::make_shared<const ParseResult>(Parse(file.text, {.tokens = false}));
+  auto it = dropins_.find(file.path);
+  if (it != dropins_.end()) return it->second;
   auto parsed = std::make_shared<const ParseResult>(Parse(file.text, {.tokens = false}));
-  parsed_[file.path] = parsed;
+  dropins_[file.path] = parsed;
   return parsed;
 }
 
 void UnitLoader::AddFile(UnitView* view, const SourceFile& file, bool dropin) {
-  UnitFile f{&file, ParseCached(file), dropin};
+  UnitFile f{&file, Parsed(file, dropin), dropin};
   for (const SyntaxError& e : f.parsed->errors) view->findings_.push_back(SyntaxFinding(file, e));
   const std::string_view type = UnitType(view->name_);
   const std::vector<std::string_view> known = KnownSections(type);

@@ -137,14 +137,17 @@ class UnitLoader {
   };
   void FindDropinDirs(const SearchDir& dir, const std::string& name,
                       std::vector<std::string>* out) const;
-  std::shared_ptr<const ParseResult> ParseCached(const SourceFile& file);
+  /// Drop-ins are parsed once and kept, since a top-level or template
+  /// drop-in applies to many units; a fragment is parsed for its view only,
+  /// so that its tree is freed with the view once its facts are taken.
+  std::shared_ptr<const ParseResult> Parsed(const SourceFile& file, bool dropin);
   void AddFile(UnitView* view, const SourceFile& file, bool dropin);
   /// Unit names in the search path that are links to `real_path`, sorted.
   const std::vector<std::string>& LinksTo(const std::string& real_path);
 
   SourceSet& sources_;
   std::vector<SearchDir> dirs_;
-  std::map<std::string, std::shared_ptr<const ParseResult>> parsed_;
+  std::map<std::string, std::shared_ptr<const ParseResult>> dropins_;  // by path
   bool links_scanned_ = false;
   std::map<std::string, std::vector<std::string>> links_;  // real path -> names
 };

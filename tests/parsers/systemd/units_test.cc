@@ -134,6 +134,34 @@ TEST(SystemdUnits, DropinsOfOtherNamesApply) {
                                                      "etc/systemd/system/alias.socket.d/z.conf"}));
 }
 
+TEST(SystemdUnits, AFragmentsTreeLivesWithItsViewAndADropinsWithTheLoader) {
+  // A host of thousands of units must not keep every unit's tree after its
+  // facts are taken; a drop-in shared by every unit of a type is parsed once.
+  MemoryFileSystem fs;
+  fs.AddFile(P(kUsr, "a.socket"), "[Socket]\nListenStream=80\n");
+  fs.AddFile(P(kUsr, "b.socket"), "[Socket]\nListenStream=81\n");
+  fs.AddFile(P(kEtc, "socket.d/all.conf"), "[Socket]\nBacklog=9\n");
+  SourceSet sources(fs);
+  UnitLoader loader(sources);
+  std::weak_ptr<const ParseResult> fragment, dropin;
+  {
+    std::optional<UnitView> a = loader.Load("a.socket");
+    ASSERT_TRUE(a);
+    ASSERT_EQ(FilePaths(*a), (std::vector<std::string>{"usr/lib/systemd/system/a.socket",
+                                                       "etc/systemd/system/socket.d/all.conf"}));
+    fragment = a->files()[0].parsed;
+    dropin = a->files()[1].parsed;
+  }
+  EXPECT_TRUE(fragment.expired());
+  ASSERT_FALSE(dropin.expired());
+  std::optional<UnitView> b = loader.Load("b.socket");
+  ASSERT_TRUE(b);
+  ASSERT_EQ(b->files().size(), 2u);
+  EXPECT_EQ(b->files()[1].parsed, dropin.lock()) << "the drop-in is parsed once";
+  ASSERT_TRUE(b->Last("Socket", "Backlog"));
+  EXPECT_EQ(b->Last("Socket", "Backlog")->value(), "9");
+}
+
 TEST(SystemdUnits, DropinsMergeInLexicalOrderAcrossDirectories) {
   MemoryFileSystem fs;
   fs.AddFile(P(kUsr, "web.socket"), "[Socket]\nListenStream=80\nBacklog=128\n");
