@@ -33,7 +33,7 @@ std::string_view ApplicabilityName(Applicability a) {
 
 Location MakeLocation(const SourceFile& file, Span span, std::string note) {
   Location loc;
-  loc.file = file.path;
+  loc.file = file.path_ref();
   loc.span = span;
   loc.start = file.lines().At(span.begin);
   loc.end = file.lines().At(span.end);

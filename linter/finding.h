@@ -17,7 +17,7 @@ std::optional<Severity> ParseSeverity(std::string_view name);
 /// Replace `span` of `file` with `replacement`: an empty replacement deletes,
 /// an empty span inserts. A file not yet on disk is created (span {0,0}).
 struct TextEdit {
-  std::string file;  // root-relative real path
+  PathRef file;  // root-relative real path, interned
   Span span;
   std::string replacement;
   bool operator==(const TextEdit&) const = default;
@@ -35,7 +35,7 @@ struct Fix {
 
 /// A place in a file, with its derived line/column.
 struct Location {
-  std::string file;
+  PathRef file;  // root-relative, interned
   Span span;
   LineCol start;
   LineCol end;

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "linter/path_ref.h"
+
 namespace synlint {
 
 /// A half-open byte range [begin, end) into a file's original bytes.
@@ -65,10 +67,17 @@ struct SourceFile {
     }
     return lines_;
   }
+  /// `path` interned (see PathRef), on first use; `path` must not change
+  /// after that.
+  PathRef path_ref() const {
+    if (path_ref_.empty() && !path.empty()) path_ref_ = PathRef(path);
+    return path_ref_;
+  }
 
  private:
   mutable LineIndex lines_;
   mutable bool lines_built_ = false;
+  mutable PathRef path_ref_;
 };
 
 /// Returns the offset of the first byte that is not valid UTF-8, or npos.

@@ -67,7 +67,7 @@ SuppressionResult ApplySuppressions(std::vector<Finding> findings, const SourceS
   };
   auto ignored_by_config = [&](const Finding& f) {
     if (opts.per_file_ignores.empty()) return false;
-    const std::string path = opts.repo_path ? opts.repo_path(f.location.file) : f.location.file;
+    const std::string path = opts.repo_path ? opts.repo_path(f.location.file) : f.location.file.str();
     for (const PerFileIgnore& p : opts.per_file_ignores) {
       if (RuleListMatches(p.rules, f.rule) && PathGlobMatch(p.pattern, path)) return true;
     }

@@ -39,7 +39,7 @@ std::optional<Fix> SetListenerBacklogFix(const RuleContext& ctx, const ListenerV
   fix.applicability = applicability;
   const std::string& kind = v.service->kind;
   const SourceSet& sources = ctx.host().sources;
-  const bool vendor_backlog = l.backlog && l.backlog->location.file.rfind("etc/", 0) != 0;
+  const bool vendor_backlog = l.backlog && !l.backlog->location.file.starts_with("etc/");
   if (l.backlog && !(vendor_backlog && kind == "systemd-socket")) {
     const Location& at = l.backlog->location;
     if (vendor_backlog) return std::nullopt;
@@ -73,7 +73,7 @@ std::optional<Fix> SetListenerBacklogFix(const RuleContext& ctx, const ListenerV
   if (!l.insert_at) return std::nullopt;
   const Location& at = *l.insert_at;
   const SourceFile* file = sources.Find(at.file);
-  if (!file || at.file.rfind("etc/", 0) != 0) return std::nullopt;
+  if (!file || !at.file.starts_with("etc/")) return std::nullopt;
   if (kind == "nginx") {
     fix.title = "add 'backlog=" + n + "' to this listen";
     fix.edits.push_back({at.file, at.span, " backlog=" + n});

@@ -51,8 +51,8 @@ void CheckSL203(RuleContext& ctx) {
       f.related.push_back(a.declared_at);
       f.related.back().note = "the first 'listen' with options for " + AddrText(l);
       const SourceFile* later = host.sources.Find(l.declared_at.file);
-      if (later && a.insert_at && a.declared_at.file.rfind("etc/", 0) == 0 &&
-          l.declared_at.file.rfind("etc/", 0) == 0) {
+      if (later && a.insert_at && a.declared_at.file.starts_with("etc/") &&
+          l.declared_at.file.starts_with("etc/")) {
         Fix fix;
         fix.title = "move the options to the first 'listen' for " + AddrText(l);
         fix.applicability = Applicability::kSafe;
