@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "linter/finding.h"
+#include "linter/small_map.h"
 #include "linter/syntax.h"
 
 namespace synlint {
@@ -38,7 +39,7 @@ struct Listener {
   /// the line after the Listen directive; systemd: end of [Socket]).
   std::optional<Location> insert_at;
   /// Server-specific data a fix needs (e.g. "insert_at" offsets), free-form.
-  std::map<std::string, std::string> extra;
+  SmallMap<std::string> extra;
 };
 
 /// Everything one service's configuration says that synlint reasons about.
@@ -50,7 +51,7 @@ struct ServiceFacts {
   /// Related limits by name: "worker_connections", "worker_rlimit_nofile",
   /// "worker_processes", "MaxRequestWorkers", "ServerLimit",
   /// "ThreadsPerChild", "LimitNOFILE", "Backlog", ...
-  std::map<std::string, Setting> limits;
+  SmallMap<Setting> limits;
   /// Places that make outgoing TCP connections (proxy_pass to a TCP
   /// upstream, ProxyPass, ...): tcp_syn_retries matters for them.
   std::vector<Location> outbound_connects;
@@ -61,7 +62,7 @@ struct ServiceFacts {
   /// Server-specific data about the whole service, free-form (systemd: the
   /// socket unit's Accept=, paired service, drop-in directory, ...), kept
   /// once rather than in each Listener::extra.
-  std::map<std::string, std::string> extra;
+  SmallMap<std::string> extra;
 };
 
 /// SL001 for a syntax error in `file`.

@@ -104,7 +104,9 @@ void LoadServices(Host& host, const HostOptions& options) {
     AddService(host, std::move(*nginx), seen);
   }
   if (auto apache = apache::LoadApacheService(host.sources)) AddService(host, std::move(*apache), seen);
-  for (ServiceFacts& s : systemd::LoadSocketUnits(host.sources)) AddService(host, std::move(s), seen);
+  std::vector<ServiceFacts> sockets = systemd::LoadSocketUnits(host.sources);
+  host.services.reserve(host.services.size() + sockets.size());  // no regrowth copies
+  for (ServiceFacts& s : sockets) AddService(host, std::move(s), seen);
 }
 
 }  // namespace

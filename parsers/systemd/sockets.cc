@@ -93,7 +93,7 @@ ServiceFacts SocketFacts(const UnitView& socket, UnitLoader& loader) {
   const std::optional<Setting> accept =
       EffectiveSetting(socket, "Socket", "Accept", ValueKind::kBoolean, &facts.findings);
   // What holds for the whole socket unit is kept once, on the service.
-  std::map<std::string, std::string>& common = facts.extra;
+  SmallMap<std::string>& common = facts.extra;
   common["accept"] = accept && accept->value == 1 ? "yes" : "no";
   common["paired_service"] = service;
   common["dropin_dir"] = "etc/systemd/system/" + socket.name() + ".d";
