@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "linter/finding.h"
+#include "core/finding.h"
 
 namespace synlint {
 

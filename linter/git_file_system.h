@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 
 namespace synlint {
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 
 namespace synlint {
 

@@ -6,18 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "linter/file_reader.h"
-#include "linter/finding.h"
-#include "linter/rule_meta.h"
+#include "core/file_reader.h"
+#include "core/finding.h"
+#include "core/rule_meta.h"
+#include "model/restart_advice.h"
 
 namespace synlint {
-
-/// Something an operator must run after a change (restart, reload, ...).
-struct Action {
-  std::string command;  // "systemctl restart nginx"
-  std::string reason;   // "nginx re-reads net.core.somaxconn only at listen()"
-  std::string service;  // "nginx", "sysctl", "web.socket"
-};
 
 struct Report {
   std::vector<Finding> findings;          // sorted with FindingLess

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "linter/embedded.h"
+#include "core/embedded.h"
 #include "rules/rule.h"
 
 namespace synlint {

@@ -5,19 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "linter/finding.h"
-#include "linter/model/host.h"
-#include "linter/model/listen_model.h"
-#include "linter/rule_meta.h"
+#include "core/finding.h"
+#include "core/rule_meta.h"
+#include "model/host.h"
+#include "model/listen_model.h"
 
 namespace synlint {
-
-/// Settings that shape fixes (from the command line or .synlint.yaml).
-struct FixOptions {
-  /// File created in etc/sysctl.d/ when a value must be overridden and the
-  /// assignment that wins is in a vendor file (or nowhere).
-  std::string sysctl_override_name = "90-synlint.conf";
-};
 
 class RuleContext {
  public:

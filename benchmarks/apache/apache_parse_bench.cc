@@ -3,14 +3,14 @@
 // Build (the project's benchmarks/CMakeLists.txt can add it as target
 // apache_parse_bench linking synlint_parser_apache and benchmark::benchmark):
 //   g++ -std=c++20 -O2 -DNDEBUG -I. benchmarks/apache/apache_parse_bench.cc
-//     parsers/apache/*.cc linter/source.cc linter/file_system.cc
-//     linter/file_reader.cc linter/finding.cc linter/syntax.cc linter/json.cc
-//     linter/service.cc -lbenchmark -lpthread -o apache_parse_bench
+//     parsers/apache/*.cc core/source.cc core/file_system.cc
+//     core/file_reader.cc core/finding.cc core/syntax.cc core/json.cc
+//     core/service.cc -lbenchmark -lpthread -o apache_parse_bench
 #include <benchmark/benchmark.h>
 
 #include <string>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 #include "parsers/apache/extract.h"
 #include "parsers/apache/parser.h"
 

@@ -11,15 +11,15 @@
 #include <memory>
 #include <string>
 
-#include "linter/embedded.h"
-#include "linter/file_system.h"
-#include "linter/model/host.h"
-#include "linter/model/knowledge.h"
+#include "core/embedded.h"
+#include "core/file_system.h"
+#include "model/host.h"
+#include "model/knowledge.h"
 #include "rules/registry.h"
 #include "rules/rule.h"
 
 namespace synlint {
-// linter/knowledge/*.yaml as text (synlint_knowledge_text), and the tables
+// model/knowledge/*.yaml as text (synlint_knowledge_text), and the tables
 // knowledge_codegen generated from it (in synlint_model).
 extern const EmbeddedFile kKnowledgeFiles[];
 extern const size_t kKnowledgeFiles_count;

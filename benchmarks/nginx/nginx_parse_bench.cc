@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 #include "parsers/nginx/extract.h"
 #include "parsers/nginx/lexer.h"
 #include "parsers/nginx/parser.h"

@@ -6,8 +6,8 @@
 // Build (clang only):
 //   clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -I.
 //     fuzz/apache/apache_parser_fuzz.cc parsers/apache/*.cc
-//     linter/source.cc linter/file_system.cc linter/file_reader.cc
-//     linter/finding.cc linter/syntax.cc linter/json.cc linter/service.cc
+//     core/source.cc core/file_system.cc core/file_reader.cc
+//     core/finding.cc core/syntax.cc core/json.cc core/service.cc
 //     -o apache_parser_fuzz
 //   ./apache_parser_fuzz -max_total_time=60 fixtures/parsers/apache
 #include <cstdint>
@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 #include "parsers/apache/extract.h"
 #include "parsers/apache/parser.h"
 #include "parsers/apache/tree_dump.h"

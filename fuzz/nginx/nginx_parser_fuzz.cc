@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 #include "parsers/nginx/crossplane.h"
 #include "parsers/nginx/extract.h"
 #include "parsers/nginx/lexer.h"

@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "linter/file_system.h"
-#include "linter/model/host.h"
+#include "core/file_system.h"
+#include "model/host.h"
 #include "parsers/sysctl/parser.h"
 #include "rules/registry.h"
 #include "rules/rule.h"

@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "linter/file_reader.h"
-#include "linter/file_system.h"
-#include "linter/source.h"
+#include "core/file_reader.h"
+#include "core/file_system.h"
+#include "core/source.h"
 #include "parsers/systemd/address.h"
 #include "parsers/systemd/parser.h"
 #include "parsers/systemd/sockets.h"

@@ -5,7 +5,7 @@
 
 #include "linter/cli/options.h"
 #include "linter/cli/project.h"
-#include "linter/model/listen_model.h"
+#include "model/listen_model.h"
 
 namespace synlint::cli {
 

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "linter/alloc/big_blocks.h"
+#include "core/alloc/big_blocks.h"
 
 namespace synlint::cli {
 
@@ -43,7 +43,7 @@ HugePages PreferHugePages() {
   std::free(block);
   mallopt(M_TOP_PAD, 128 << 10);  // glibc's default, for growth past the reserve
   // Big blocks would leave growth copies and part-used huge pages behind in
-  // that heap; they get mappings of their own (linter/alloc/big_blocks.h).
+  // that heap; they get mappings of their own (core/alloc/big_blocks.h).
   if (result == HugePages::kApplied) alloc::RouteBigBlocks();
   return result;
 }

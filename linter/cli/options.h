@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "core/file_system.h"
 #include "linter/engine/fixer.h"
-#include "linter/file_system.h"
-#include "linter/model/host.h"
+#include "model/host.h"
 #include "rules/rule.h"
 
 namespace synlint::cli {

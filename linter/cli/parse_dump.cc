@@ -2,11 +2,11 @@
 
 #include <iostream>
 
+#include "core/file_reader.h"
+#include "core/json.h"
+#include "core/service.h"
+#include "core/text_sink.h"
 #include "linter/cli/options.h"
-#include "linter/file_reader.h"
-#include "linter/json.h"
-#include "linter/service.h"
-#include "linter/text_sink.h"
 #include "parsers/apache/parser.h"
 #include "parsers/apache/tree_dump.h"
 #include "parsers/nginx/crossplane.h"

@@ -1,8 +1,8 @@
 // `synlint rules` lists every rule; `synlint explain` prints one rule's doc.
 #include <iostream>
 
+#include "core/json.h"
 #include "linter/cli/options.h"
-#include "linter/json.h"
 #include "rules/registry.h"
 
 namespace synlint::cli {

@@ -2,10 +2,10 @@
 // where it comes from, the files read, and the listeners.
 #include <iostream>
 
+#include "core/json.h"
 #include "linter/cli/options.h"
 #include "linter/cli/project.h"
 #include "linter/cli/show_model.h"
-#include "linter/json.h"
 
 namespace synlint::cli {
 

@@ -4,8 +4,8 @@
 #include <set>
 #include <sstream>
 
-#include "linter/json.h"
-#include "linter/model/listen_model.h"
+#include "core/json.h"
+#include "model/listen_model.h"
 
 namespace synlint::cli {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "linter/model/host.h"
+#include "model/host.h"
 
 namespace synlint::cli {
 

@@ -3,8 +3,8 @@
 
 #include <string>
 
+#include "core/file_system.h"
 #include "linter/engine/fixer.h"
-#include "linter/file_system.h"
 
 namespace synlint::cli {
 

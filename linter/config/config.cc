@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 
 namespace synlint {
 

@@ -26,8 +26,8 @@
 #include <string>
 #include <vector>
 
-#include "linter/finding.h"
-#include "linter/model/kernel_version.h"
+#include "core/finding.h"
+#include "model/kernel_version.h"
 #include "parsers/sysctl/discover.h"
 
 namespace synlint {

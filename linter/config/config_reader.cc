@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <set>
 
+#include "core/file_system.h"
 #include "linter/config/config.h"
 #include "linter/config/repo_glob.h"
-#include "linter/file_system.h"
 #include "linter/suppress/path_glob.h"
 
 namespace synlint {

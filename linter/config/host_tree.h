@@ -27,9 +27,9 @@
 #include <string>
 #include <vector>
 
+#include "core/file_system.h"
+#include "core/source.h"
 #include "linter/config/config.h"
-#include "linter/file_system.h"
-#include "linter/source.h"
 
 namespace synlint {
 

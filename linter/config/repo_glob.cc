@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 #include "linter/suppress/path_glob.h"
 
 namespace synlint {

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "linter/source.h"
+#include "core/source.h"
 
 namespace synlint {
 

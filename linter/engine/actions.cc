@@ -1,6 +1,6 @@
 #include "linter/engine/actions.h"
 
-#include "linter/model/restart_advice.h"
+#include "model/restart_advice.h"
 
 namespace synlint {
 

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "linter/engine/fixer.h"
-#include "linter/model/host.h"
 #include "linter/report.h"
+#include "model/host.h"
 
 namespace synlint {
 

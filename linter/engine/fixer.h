@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
+#include "core/finding.h"
 #include "linter/overlay_file_system.h"
-#include "linter/finding.h"
-#include "linter/model/host.h"
 #include "linter/suppress/suppress.h"
+#include "model/host.h"
 #include "rules/rule.h"
 
 namespace synlint {

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "linter/finding.h"
-#include "linter/source.h"
+#include "core/finding.h"
+#include "core/source.h"
 
 namespace synlint {
 

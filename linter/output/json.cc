@@ -30,7 +30,7 @@
 //
 // Strings are UTF-8; bytes that are not valid UTF-8 become U+FFFD.
 
-#include "linter/json.h"
+#include "core/json.h"
 #include "linter/output/formatter.h"
 #include "linter/output/report_util.h"
 

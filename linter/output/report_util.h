@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "linter/json.h"
+#include "core/json.h"
 #include "linter/report.h"
 
 namespace synlint {

@@ -10,7 +10,7 @@
 // span. Fixes are byte-range replacements; their applicability goes in the
 // fix's property bag.
 
-#include "linter/json.h"
+#include "core/json.h"
 #include "linter/output/escape.h"
 #include "linter/output/formatter.h"
 #include "linter/output/report_util.h"

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "linter/source.h"
+#include "core/source.h"
 
 namespace synlint::suppress {
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 
 namespace synlint {
 

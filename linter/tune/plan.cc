@@ -5,8 +5,8 @@
 #include <map>
 #include <set>
 
-#include "linter/model/listen_model.h"
-#include "rules/sysctl/sysctl_rules.h"
+#include "model/listen_model.h"
+#include "rules/edits/sysctl_entries.h"
 
 namespace synlint::tune {
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "linter/model/host.h"
 #include "linter/tune/load_spec.h"
+#include "model/host.h"
 
 namespace synlint::tune {
 

@@ -5,11 +5,11 @@
 #include "linter/diff.h"
 #include "linter/edits.h"
 #include "linter/engine/actions.h"
-#include "linter/model/listen_model.h"
 #include "linter/overlay_file_system.h"
-#include "rules/listen/listen_edit.h"
-#include "rules/sysctl/sysctl_edit.h"
-#include "rules/sysctl/sysctl_rules.h"
+#include "model/listen_model.h"
+#include "rules/edits/listen_edit.h"
+#include "rules/edits/sysctl_edit.h"
+#include "rules/edits/sysctl_entries.h"
 
 namespace synlint::tune {
 
@@ -30,15 +30,16 @@ std::string SysctlComment(const SysctlPlan& s, const TunePlan& plan) {
   return "synlint tune: send cookies only when the SYN queue overflows";
 }
 
-Finding SysctlFinding(const RuleContext& ctx, const TunePlan& plan, const SysctlPlan& s) {
+Finding SysctlFinding(const Host& host, const FixOptions& fix_options, const TunePlan& plan,
+                      const SysctlPlan& s) {
   Finding f;
   f.rule = kRule;
   f.severity = Severity::kInfo;
-  if (const SysctlEntry* w = ctx.host().Winner(s.key)) f.location = ValueLocation(*w);
+  if (const SysctlEntry* w = host.Winner(s.key)) f.location = ValueLocation(*w);
   f.message = "set '" + s.key + "' from " + std::to_string(s.current) + " to " + std::to_string(s.proposed) +
               "; " + s.reason;
-  f.fix =
-      SetSysctlFix(ctx, s.key, std::to_string(s.proposed), SysctlComment(s, plan), Applicability::kUnsafe);
+  f.fix = SetSysctlFix(host, fix_options, s.key, std::to_string(s.proposed), SysctlComment(s, plan),
+                       Applicability::kUnsafe);
   return f;
 }
 
@@ -81,7 +82,6 @@ size_t CountFixes(const std::vector<Finding>& findings) {
 std::vector<Finding> TuneFindings(const Host& host, const TunePlan& plan, const FixOptions& fix_options,
                                   std::vector<std::string>* warnings) {
   std::vector<Finding> out;
-  RuleContext ctx(host, fix_options, &out);
   const std::vector<ListenerView> views = ListenerViews(host);
   for (const BacklogChange& b : plan.backlogs) {
     if (b.view >= views.size()) continue;
@@ -92,7 +92,7 @@ std::vector<Finding> TuneFindings(const Host& host, const TunePlan& plan, const 
     f.location = v.listener->backlog ? v.listener->backlog->location : v.listener->declared_at;
     f.message = "raise " + b.setting + " from " + std::to_string(b.from) + " to " + std::to_string(b.to);
     // A socket unit whose Backlog= sits in a vendor file gets an etc/ drop-in.
-    f.fix = SetListenerBacklogFix(ctx, v, b.to, Applicability::kUnsafe);
+    f.fix = SetListenerBacklogFix(host, v, b.to, Applicability::kUnsafe);
     if (!f.fix) {
       warnings->push_back("cannot write " + b.setting + " (" + Describe(v) +
                           "): it is not in a file under etc/; set it to " + std::to_string(b.to) +
@@ -102,7 +102,7 @@ std::vector<Finding> TuneFindings(const Host& host, const TunePlan& plan, const 
     out.push_back(std::move(f));
   }
   for (const SysctlPlan& s : plan.sysctls) {
-    if (s.Changes()) out.push_back(SysctlFinding(ctx, plan, s));
+    if (s.Changes()) out.push_back(SysctlFinding(host, fix_options, plan, s));
   }
   return out;
 }

@@ -4,7 +4,7 @@
 #include <climits>
 #include <vector>
 
-#include "linter/json.h"
+#include "core/json.h"
 #include "linter/output/escape.h"
 #include "linter/output/report_util.h"
 

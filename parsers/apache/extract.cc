@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 #include "parsers/apache/listen_address.h"
 
 namespace synlint::apache {

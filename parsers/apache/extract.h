@@ -28,8 +28,8 @@
 
 #include <optional>
 
-#include "linter/file_reader.h"
-#include "linter/service.h"
+#include "core/file_reader.h"
+#include "core/service.h"
 #include "parsers/apache/loader.h"
 
 namespace synlint::apache {

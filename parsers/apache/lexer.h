@@ -19,8 +19,8 @@
 #include <string_view>
 #include <vector>
 
-#include "linter/source.h"
-#include "linter/syntax.h"
+#include "core/source.h"
+#include "core/syntax.h"
 
 namespace synlint::apache {
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "linter/file_system.h"
-#include "linter/service.h"
+#include "core/file_system.h"
+#include "core/service.h"
 #include "parsers/apache/envvars.h"
 
 namespace synlint::apache {

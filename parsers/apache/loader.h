@@ -39,8 +39,8 @@
 #include <utility>
 #include <vector>
 
-#include "linter/file_reader.h"
-#include "linter/finding.h"
+#include "core/file_reader.h"
+#include "core/finding.h"
 #include "parsers/apache/parser.h"
 
 namespace synlint::apache {

@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "linter/source.h"
-#include "linter/syntax.h"
+#include "core/source.h"
+#include "core/syntax.h"
 #include "parsers/apache/lexer.h"
 
 namespace synlint::apache {

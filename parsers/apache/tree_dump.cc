@@ -1,6 +1,6 @@
 #include "parsers/apache/tree_dump.h"
 
-#include "linter/json.h"
+#include "core/json.h"
 
 namespace synlint::apache {
 

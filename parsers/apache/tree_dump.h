@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "linter/json.h"
-#include "linter/source.h"
-#include "linter/text_sink.h"
+#include "core/json.h"
+#include "core/source.h"
+#include "core/text_sink.h"
 #include "parsers/apache/parser.h"
 
 namespace synlint::apache {

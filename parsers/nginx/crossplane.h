@@ -13,7 +13,7 @@
 
 #include <string>
 
-#include "linter/json.h"
+#include "core/json.h"
 #include "parsers/nginx/loader.h"
 
 namespace synlint::nginx {

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "linter/file_reader.h"
-#include "linter/service.h"
+#include "core/file_reader.h"
+#include "core/service.h"
 #include "parsers/nginx/loader.h"
 
 namespace synlint::nginx {

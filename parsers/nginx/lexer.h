@@ -19,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-#include "linter/syntax.h"
+#include "core/syntax.h"
 
 namespace synlint::nginx {
 

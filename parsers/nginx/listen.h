@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "linter/service.h"
+#include "core/service.h"
 #include "parsers/nginx/parser.h"
 
 namespace synlint::nginx {

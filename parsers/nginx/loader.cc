@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "linter/service.h"
+#include "core/service.h"
 
 namespace synlint::nginx {
 

@@ -4,9 +4,9 @@
 #include <string>
 #include <string_view>
 
-#include "linter/json.h"
-#include "linter/source.h"
-#include "linter/text_sink.h"
+#include "core/json.h"
+#include "core/source.h"
+#include "core/text_sink.h"
 #include "parsers/nginx/parser.h"
 
 namespace synlint::nginx {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "linter/service.h"
+#include "core/service.h"
 
 namespace synlint::sysctl {
 

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "linter/file_reader.h"
-#include "linter/finding.h"
+#include "core/file_reader.h"
+#include "core/finding.h"
 
 namespace synlint::sysctl {
 

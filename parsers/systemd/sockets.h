@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "linter/file_reader.h"
-#include "linter/service.h"
+#include "core/file_reader.h"
+#include "core/service.h"
 #include "parsers/systemd/units.h"
 
 namespace synlint::systemd {

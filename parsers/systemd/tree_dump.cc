@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "linter/json.h"
+#include "core/json.h"
 
 namespace synlint::systemd {
 

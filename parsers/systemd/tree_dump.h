@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-#include "linter/json.h"
-#include "linter/source.h"
-#include "linter/text_sink.h"
+#include "core/json.h"
+#include "core/source.h"
+#include "core/text_sink.h"
 #include "parsers/systemd/parser.h"
 
 namespace synlint::systemd {

@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "linter/file_reader.h"
-#include "linter/service.h"
+#include "core/file_reader.h"
+#include "core/service.h"
 #include "parsers/systemd/parser.h"
 
 namespace synlint::systemd {

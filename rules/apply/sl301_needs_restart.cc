@@ -4,9 +4,9 @@
 // changes since `--changed-since REV`.
 #include <algorithm>
 
-#include "linter/model/restart_advice.h"
+#include "model/restart_advice.h"
 #include "rules/apply/apply_rules.h"
-#include "rules/sysctl/sysctl_rules.h"
+#include "rules/edits/sysctl_entries.h"
 
 namespace synlint {
 

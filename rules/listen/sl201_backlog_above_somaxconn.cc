@@ -2,11 +2,11 @@
 // silently caps it (kernel-facts.md §1, rule 1).
 #include <climits>
 
-#include "linter/model/listen_model.h"
-#include "rules/listen/listen_edit.h"
+#include "model/listen_model.h"
+#include "rules/edits/listen_edit.h"
+#include "rules/edits/sysctl_edit.h"
+#include "rules/edits/sysctl_entries.h"
 #include "rules/listen/listen_rules.h"
-#include "rules/sysctl/sysctl_edit.h"
-#include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {
 
@@ -37,7 +37,7 @@ void CheckSL201(RuleContext& ctx) {
       f.related.back().note = "'net.core.somaxconn' is set here";
     }
     if (target > somaxconn) {
-      f.fix = SetSysctlFix(ctx, "net.core.somaxconn", std::to_string(target),
+      f.fix = SetSysctlFix(ctx.host(), ctx.fix_options(), "net.core.somaxconn", std::to_string(target),
                            "synlint SL201: covers the largest listen backlog (" + std::to_string(target) +
                                "); running services pick it up only when they call listen() again",
                            Applicability::kUnsafe);

@@ -2,11 +2,11 @@
 // limits: from 4.4, SYNs from unproven peers are dropped once 3/4 of
 // tcp_max_syn_backlog are pending; before 4.4 the SYN table (rounded power of
 // two) can be smaller than the backlog (kernel-facts.md §2, rule 4).
-#include "linter/model/listen_model.h"
-#include "rules/listen/listen_edit.h"
+#include "model/listen_model.h"
+#include "rules/edits/listen_edit.h"
+#include "rules/edits/sysctl_edit.h"
+#include "rules/edits/sysctl_entries.h"
 #include "rules/listen/listen_rules.h"
-#include "rules/sysctl/sysctl_edit.h"
-#include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {
 
@@ -44,7 +44,7 @@ void CheckSL202(RuleContext& ctx) {
     // Turning cookies on removes the early drop; it is the same edit as SL106's.
     (void)needed;
     f.message += "; turn syncookies on, or raise 'tcp_max_syn_backlog' to at least " + std::to_string(needed);
-    f.fix = EnableSyncookiesFix(ctx, "0");
+    f.fix = EnableSyncookiesFix(ctx.host(), ctx.fix_options(), "0");
     ctx.Report(std::move(f));
   }
 }

@@ -3,7 +3,7 @@
 // ADDR:PORT" (kernel-facts.md §5, rule 11).
 #include <map>
 
-#include "rules/listen/listen_edit.h"
+#include "rules/edits/listen_edit.h"
 #include "rules/listen/listen_rules.h"
 
 namespace synlint {

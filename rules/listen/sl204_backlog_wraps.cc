@@ -1,11 +1,11 @@
 // SL204: on kernels before 4.1 the backlog is stored in 16 bits, so an
 // effective backlog of 65536 or more wraps (65536 -> 0). kernel-facts.md §1,
 // rules 2 and 3.
-#include "linter/model/listen_model.h"
-#include "rules/listen/listen_edit.h"
+#include "model/listen_model.h"
+#include "rules/edits/listen_edit.h"
+#include "rules/edits/sysctl_edit.h"
+#include "rules/edits/sysctl_entries.h"
 #include "rules/listen/listen_rules.h"
-#include "rules/sysctl/sysctl_edit.h"
-#include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {
 
@@ -27,11 +27,11 @@ void CheckSL204(RuleContext& ctx) {
     if (from && somaxconn > 65535) {
       f.related.push_back(ValueLocation(*from));
       f.related.back().note = "'net.core.somaxconn' is set here";
-      f.fix = SetSysctlFix(ctx, "net.core.somaxconn", "65535",
+      f.fix = SetSysctlFix(ctx.host(), ctx.fix_options(), "net.core.somaxconn", "65535",
                            "synlint SL204: Linux < 4.1 stores the backlog in 16 bits",
                            Applicability::kUnsafe);
     } else if (v.explicit_backlog) {
-      f.fix = SetListenerBacklogFix(ctx, v, 65535, Applicability::kUnsafe);
+      f.fix = SetListenerBacklogFix(ctx.host(), v, 65535, Applicability::kUnsafe);
     }
     ctx.Report(std::move(f));
   }

@@ -4,9 +4,9 @@
 // kernel-facts.md §5 (worker_connections), §6 (MPM capacity), rule 14.
 #include <algorithm>
 
-#include "linter/model/listen_model.h"
-#include "rules/listen/listen_edit.h"
-#include "rules/listen/apache_capacity.h"
+#include "model/listen_model.h"
+#include "rules/edits/apache_capacity.h"
+#include "rules/edits/listen_edit.h"
 #include "rules/listen/listen_rules.h"
 
 namespace synlint {

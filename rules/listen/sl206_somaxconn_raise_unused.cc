@@ -4,11 +4,11 @@
 #include <climits>
 #include <set>
 
-#include "linter/model/listen_model.h"
-#include "rules/listen/apache_capacity.h"
-#include "rules/listen/listen_edit.h"
+#include "model/listen_model.h"
+#include "rules/edits/apache_capacity.h"
+#include "rules/edits/listen_edit.h"
+#include "rules/edits/sysctl_entries.h"
 #include "rules/listen/listen_rules.h"
-#include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {
 
@@ -50,7 +50,7 @@ void CheckSL206(RuleContext& ctx) {
                 "), so the raise does nothing for it" + capped;
     f.related.push_back(ValueLocation(*from));
     f.related.back().note = "the raised 'net.core.somaxconn'";
-    f.fix = SetListenerBacklogFix(ctx, v, target, Applicability::kUnsafe);
+    f.fix = SetListenerBacklogFix(ctx.host(), v, target, Applicability::kUnsafe);
     ctx.Report(std::move(f));
   }
 }

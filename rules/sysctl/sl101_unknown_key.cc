@@ -6,7 +6,7 @@
 #include <optional>
 #include <unordered_map>
 
-#include "rules/sysctl/sysctl_edit.h"
+#include "rules/edits/sysctl_edit.h"
 #include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {

@@ -1,6 +1,6 @@
 // SL102: a value the kernel rejects (EINVAL) or silently misreads: wrong type,
 // outside the enforced range, a bad ip_local_port_range.
-#include "linter/model/value_check.h"
+#include "model/value_check.h"
 #include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {

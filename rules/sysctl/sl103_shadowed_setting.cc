@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "rules/sysctl/sysctl_edit.h"
+#include "rules/edits/sysctl_edit.h"
 #include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {

@@ -1,7 +1,7 @@
 // SL104: net.ipv4.tcp_syn_retries changed. It counts retransmissions of the
 // SYN of an outgoing connect() only; incoming handshakes are governed by
 // tcp_synack_retries (kernel-facts.md §3, rule 6).
-#include "rules/sysctl/sysctl_edit.h"
+#include "rules/edits/sysctl_edit.h"
 #include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {
@@ -37,7 +37,7 @@ void CheckSL104(RuleContext& ctx) {
     f.related.push_back(outbound.front());
     f.related.back().note = "an outgoing connection this host makes";
   }
-  f.fix = SetSysctlFix(ctx, kKey, *def,
+  f.fix = SetSysctlFix(ctx.host(), ctx.fix_options(), kKey, *def,
                        "synlint SL104: tcp_syn_retries only affects outgoing connect(); restored "
                        "the kernel default (was " + w->value() + ")",
                        Applicability::kUnsafe);

@@ -1,7 +1,7 @@
 // SL105: net.ipv4.tcp_synack_retries above its default. Each half-open
 // connection is kept longer and more SYN-ACKs go to spoofed sources
 // (kernel-facts.md §3 tcp_synack_retries).
-#include "rules/sysctl/sysctl_edit.h"
+#include "rules/edits/sysctl_edit.h"
 #include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {
@@ -24,7 +24,7 @@ void CheckSL105(RuleContext& ctx) {
   f.message = "'" + kKey + "' is " + w->value() + ", above the default " + *def +
               "; each half-open connection stays in the SYN queue longer and more SYN-ACKs go to "
               "spoofed sources during a flood";
-  f.fix = SetSysctlFix(ctx, kKey, *def,
+  f.fix = SetSysctlFix(ctx.host(), ctx.fix_options(), kKey, *def,
                        "synlint SL105: more SYN-ACK retries keep half-open entries longer; restored "
                        "the kernel default (was " + w->value() + ")",
                        Applicability::kUnsafe);

@@ -1,7 +1,7 @@
 // SL106: net.ipv4.tcp_syncookies is 0 (a full SYN queue drops legitimate
 // clients) or 2 (cookies for every connection, and the flood log line is
 // never printed). kernel-facts.md §2 tcp_syncookies.
-#include "rules/sysctl/sysctl_edit.h"
+#include "rules/edits/sysctl_edit.h"
 #include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {
@@ -26,7 +26,7 @@ void CheckSL106(RuleContext& ctx) {
     f.message = "'" + kKey + "' is 2; cookies are sent for every connection even without a flood, "
                 "and the 'possible SYN flooding' log line is never printed";
   }
-  f.fix = EnableSyncookiesFix(ctx, w->value());
+  f.fix = EnableSyncookiesFix(ctx.host(), ctx.fix_options(), w->value());
   ctx.Report(std::move(f), *value == 0 ? Severity::kWarning : Severity::kInfo);
 }
 

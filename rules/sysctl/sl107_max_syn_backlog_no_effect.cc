@@ -4,7 +4,7 @@
 // min(backlog, somaxconn). kernel-facts.md §2, rule 5.
 #include <algorithm>
 
-#include "linter/model/listen_model.h"
+#include "model/listen_model.h"
 #include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {

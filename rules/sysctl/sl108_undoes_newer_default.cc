@@ -1,8 +1,8 @@
 // SL108: a value below the target kernel's default for a key tuned upwards,
 // typically copied from an older host (somaxconn = 512 on Linux >= 5.4, where
 // the default is 4096). kernel-facts.md §1 somaxconn default, §3.
-#include "linter/model/value_check.h"
-#include "rules/sysctl/sysctl_edit.h"
+#include "model/value_check.h"
+#include "rules/edits/sysctl_edit.h"
 #include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {
@@ -36,7 +36,7 @@ void CheckSL108(RuleContext& ctx) {
       f.fix = Fix{"delete the line so the kernel default " + *def + " applies", Applicability::kUnsafe,
                   {DeleteLineEdit(*w)}};
     } else {
-      f.fix = SetSysctlFix(ctx, key, *def,
+      f.fix = SetSysctlFix(ctx.host(), ctx.fix_options(), key, *def,
                            "synlint SL108: raised to the kernel default (was " + w->value() + ")",
                            Applicability::kUnsafe);
     }

@@ -1,6 +1,7 @@
 // Rules about kernel settings in sysctl files (SL1xx).
 #pragma once
 
+#include "rules/edits/sysctl_entries.h"
 #include "rules/rule.h"
 
 namespace synlint {
@@ -21,13 +22,5 @@ extern const RuleMeta kSL107;
 void CheckSL107(RuleContext& ctx);
 extern const RuleMeta kSL108;
 void CheckSL108(RuleContext& ctx);
-
-/// "'key' is set to 'value'" location helpers shared by the SL1xx rules.
-Location KeyLocation(const SysctlEntry& e);
-Location ValueLocation(const SysctlEntry& e);
-/// Every assignment in any sysctl file either loader reads, each once.
-std::vector<const SysctlEntry*> AllAssignments(const Host& host);
-/// "FILE:LINE" of an entry, for messages.
-std::string Where(const SysctlEntry& e);
 
 }  // namespace synlint

@@ -1,6 +1,6 @@
 // The synlint binary's operator new: big blocks in mappings of their own.
-// This test links linter/alloc/new_delete.cc as the binary does.
-#include "linter/alloc/big_blocks.h"
+// This test links core/alloc/new_delete.cc as the binary does.
+#include "core/alloc/big_blocks.h"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "linter/model/host.h"
+#include "model/host.h"
 #include "test_repo.h"
 
 namespace synlint {

@@ -2,7 +2,7 @@
 // the numbers differ per version and must match kernel-facts.md §2.
 #include <gtest/gtest.h>
 
-#include "linter/model/listen_model.h"
+#include "model/listen_model.h"
 
 namespace synlint {
 namespace {

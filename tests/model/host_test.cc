@@ -1,4 +1,4 @@
-#include "linter/model/host.h"
+#include "model/host.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The knowledge compiled into the binary (knowledge_codegen) is exactly what
-// KnowledgeBase::Load reads from linter/knowledge/*.yaml, field by field; and
+// KnowledgeBase::Load reads from model/knowledge/*.yaml, field by field; and
 // the loader rejects what the schema forbids.
-#include "linter/model/knowledge.h"
+#include "model/knowledge.h"
 
 #include <gtest/gtest.h>
 
@@ -31,7 +31,7 @@ std::string Describe(const KeyInfo& k) {
 TEST(Knowledge, BuiltinTablesEqualTheYaml) {
   KnowledgeBase from_yaml;
   size_t files = 0;
-  for (const auto& e : fs::directory_iterator(fs::path(SYNLINT_SOURCE_DIR) / "linter" / "knowledge")) {
+  for (const auto& e : fs::directory_iterator(fs::path(SYNLINT_SOURCE_DIR) / "model" / "knowledge")) {
     if (e.path().extension() != ".yaml") continue;
     std::ifstream in(e.path(), std::ios::binary);
     std::ostringstream text;

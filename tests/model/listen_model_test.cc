@@ -1,4 +1,4 @@
-#include "linter/model/listen_model.h"
+#include "model/listen_model.h"
 
 #include <gtest/gtest.h>
 

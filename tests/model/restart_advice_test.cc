@@ -1,7 +1,7 @@
 // Restart advice for nginx by kernel and nginx version (kernel-facts.md §5,
 // rule 10): a changed backlog= is applied by reload on nginx >= 1.5.12 and
 // Linux >= 4.4; a raised somaxconn alone needs a restart.
-#include "linter/model/restart_advice.h"
+#include "model/restart_advice.h"
 
 #include <gtest/gtest.h>
 

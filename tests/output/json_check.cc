@@ -3,7 +3,7 @@
 #include <cctype>
 #include <cstring>
 
-#include "linter/source.h"
+#include "core/source.h"
 
 namespace synlint {
 namespace {

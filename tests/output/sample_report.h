@@ -6,8 +6,8 @@
 #include <memory>
 #include <string_view>
 
-#include "linter/file_reader.h"
-#include "linter/file_system.h"
+#include "core/file_reader.h"
+#include "core/file_system.h"
 #include "linter/report.h"
 
 namespace synlint {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "linter/finding.h"
+#include "core/finding.h"
 
 namespace synlint::testing {
 

@@ -2,7 +2,7 @@
 // etc/, else a drop-in in etc/systemd/system/UNIT.d/ that sorts after the
 // vendor drop-in it overrides (drop-ins apply in file-name order across
 // directories; systemd.unit(5)).
-#include "rules/listen/listen_edit.h"
+#include "rules/edits/listen_edit.h"
 
 #include <gtest/gtest.h>
 
@@ -16,10 +16,7 @@ std::string FixFor(MemoryFileSystem& fs, int64_t backlog) {
   auto host = LoadHost(fs, o);
   const auto views = ListenerViews(*host);
   if (views.size() != 1) return "views: " + std::to_string(views.size());
-  FixOptions fix_options;
-  std::vector<Finding> out;
-  RuleContext ctx(*host, fix_options, &out);
-  const auto fix = SetListenerBacklogFix(ctx, views[0], backlog, Applicability::kUnsafe);
+  const auto fix = SetListenerBacklogFix(*host, views[0], backlog, Applicability::kUnsafe);
   if (!fix) return "no fix";
   std::string text = fix->title + "\n";
   for (const TextEdit& e : fix->edits)

@@ -78,5 +78,28 @@ TEST(Registry, EveryRuleHasFixturesThatFireAndStaySilent) {
   }
 }
 
+// The README's rule table is the registry's, row for row: a rule added,
+// renamed or re-worded without the README (or the reverse) fails here.
+TEST(Registry, ReadmeTableListsEveryRuleAsTheRegistryDoes) {
+  std::ifstream in(fs::path(SYNLINT_SOURCE_DIR) / "README.md");
+  const std::string readme((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string begin =
+      "<!-- rules-table: generated from the registry, checked by tests/rules/registry_test.cc -->\n";
+  const std::string end = "<!-- rules-table end -->\n";
+  const size_t b = readme.find(begin);
+  const size_t e = readme.find(end);
+  ASSERT_NE(b, std::string::npos) << "README.md has no line " << begin;
+  ASSERT_NE(e, std::string::npos) << "README.md has no line " << end;
+  ASSERT_LT(b, e);
+  std::string want = "| ID | name | severity | what it reports |\n|---|---|---|---|\n";
+  for (const Rule& r : AllRules()) {
+    const RuleMeta& m = *r.meta;
+    want += "| [" + std::string(m.id) + "](" + std::string(m.doc_path) + ") | " + std::string(m.name) +
+            " | " + std::string(SeverityName(m.severity)) + " | " + std::string(m.summary) + " |\n";
+  }
+  EXPECT_EQ(readme.substr(b + begin.size(), e - b - begin.size()), want)
+      << "Replace the README's rule table with:\n" << want;
+}
+
 }  // namespace
 }  // namespace synlint

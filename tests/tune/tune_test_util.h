@@ -5,9 +5,9 @@
 #include <optional>
 #include <string>
 
-#include "linter/file_system.h"
-#include "linter/model/host.h"
+#include "core/file_system.h"
 #include "linter/tune/load_spec.h"
+#include "model/host.h"
 
 namespace synlint::tune {
 

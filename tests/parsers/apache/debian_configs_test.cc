@@ -15,7 +15,7 @@
 #include <map>
 #include <set>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 #include "parsers/apache/extract.h"
 #include "parsers/apache/parser.h"
 

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 
 namespace synlint::nginx {
 namespace {

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 #include "parsers/nginx/extract.h"
 #include "parsers/nginx/parser.h"
 #include "parsers/nginx/tree_dump.h"

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 #include "parsers/systemd/sockets.h"
 #include "parsers/systemd/units.h"
 

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "linter/service.h"
+#include "core/service.h"
 #include "parsers/systemd/tree_dump.h"
 
 namespace synlint::systemd {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "linter/file_system.h"
+#include "core/file_system.h"
 #include "parsers/systemd/address.h"
 #include "parsers/systemd/values.h"
 

@@ -1,0 +1,167 @@
+#include "model/host.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+
+#include "core/service.h"
+#include "model/value_check.h"
+#include "parsers/apache/extract.h"
+#include "parsers/nginx/extract.h"
+#include "parsers/systemd/sockets.h"
+#include "parsers/systemd/units.h"
+
+namespace synlint {
+
+std::optional<int64_t> ParseKernelInt(std::string_view s) {
+  size_t i = 0;
+  bool neg = false;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';
+  if (i == s.size()) return std::nullopt;
+  int64_t v = 0;
+  for (; i < s.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+    if (v > (INT64_MAX - 9) / 10) return std::nullopt;
+    v = v * 10 + (s[i] - '0');
+  }
+  return neg ? -v : v;
+}
+
+std::optional<std::string> Host::Default(const std::string& key) const {
+  const KeyInfo* info = kb->Find(key);
+  if (!info) return std::nullopt;
+  return info->DefaultOn(kernel);
+}
+
+bool Host::Accepted(const SysctlEntry& e) const {
+  const KeyInfo* info = kb->Find(e.key());
+  if (!info) return true;
+  if (!info->ExistsOn(kernel)) return false;
+  return CheckValue(*info, e.value()).verdict != ValueVerdict::kRejected;
+}
+
+const SysctlEntry* Host::Winner(const std::string& key) const {
+  const SysctlEntry* last = sysctl().LastExact(key);
+  for (const SysctlEntry* e = last; e; e = sysctl().Previous(*e)) {
+    if (Accepted(*e)) return e;
+  }
+  if (last) return nullptr;
+  return sysctl().Winner(key);  // globs
+}
+
+std::optional<std::string> Host::Value(const std::string& key) const {
+  if (const SysctlEntry* e = Winner(key)) return e->value();
+  return Default(key);
+}
+
+std::optional<int64_t> Host::IntValue(const std::string& key) const {
+  const auto v = Value(key);
+  if (!v) return std::nullopt;
+  const size_t end = v->find_first_of(" \t");
+  return ParseKernelInt(std::string_view(*v).substr(0, end));
+}
+
+namespace {
+
+void AddSysctlFile(Host& host, const SourceFile* file) {
+  if (host.sysctl_parses.count(file->path)) return;
+  sysctl::ParseResult parse = sysctl::Parse(file->text, {.tokens = false});
+  for (const SyntaxError& e : parse.errors) host.load_findings.push_back(SyntaxFinding(*file, e));
+  const size_t bad = FindInvalidUtf8(file->text);
+  if (bad != std::string::npos) {
+    SyntaxError e{{static_cast<uint32_t>(bad), static_cast<uint32_t>(bad + 1)},
+                  "invalid UTF-8 byte; sysctl files are expected to be UTF-8 text", ""};
+    host.load_findings.push_back(SyntaxFinding(*file, e));
+  }
+  host.sysctl_parses.emplace(file->path, std::move(parse));
+  host.files_read.push_back(file->path);
+}
+
+// The fd limit systemd gives a service, for worker-capacity checks.
+void AddServiceLimit(Host& host, ServiceFacts& facts, const std::string& unit) {
+  if (facts.limits.count("worker_rlimit_nofile")) return;
+  const auto view = systemd::LoadUnit(host.sources, unit);
+  if (!view) return;
+  if (auto s = systemd::EffectiveSetting(*view, "Service", "LimitNOFILE", systemd::ValueKind::kRlimit))
+    facts.limits["LimitNOFILE"] = *s;
+}
+
+/// `seen` indexes host.files_read: a host of many socket units or site files
+/// made the linear search for each one quadratic.
+void AddService(Host& host, ServiceFacts facts, std::unordered_set<std::string>& seen) {
+  for (Finding& f : facts.findings) host.load_findings.push_back(std::move(f));
+  facts.findings.clear();
+  for (const auto& [path, format] : facts.files) {
+    if (seen.insert(path).second) host.files_read.push_back(path);
+  }
+  host.services.push_back(std::move(facts));
+}
+
+void LoadServices(Host& host, const HostOptions& options) {
+  std::unordered_set<std::string> seen(host.files_read.begin(), host.files_read.end());
+  if (auto nginx = nginx::LoadNginxService(host.sources, options.nginx_main, options.nginx_prefix)) {
+    AddServiceLimit(host, *nginx, "nginx.service");
+    AddService(host, std::move(*nginx), seen);
+  }
+  if (auto apache = apache::LoadApacheService(host.sources)) AddService(host, std::move(*apache), seen);
+  std::vector<ServiceFacts> sockets = systemd::LoadSocketUnits(host.sources);
+  host.services.reserve(host.services.size() + sockets.size());  // no regrowth copies
+  for (ServiceFacts& s : sockets) AddService(host, std::move(s), seen);
+}
+
+}  // namespace
+
+std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options) {
+  auto host = std::make_unique<Host>(fs);
+  if (options.kernel) {
+    host->kernel = *options.kernel;
+    host->kernel_origin = "--kernel";
+  } else if (auto running = KernelVersion::Parse(options.running_kernel)) {
+    host->kernel = *running;
+    host->kernel_origin = "running kernel";
+  } else {
+    host->kernel = host->kb->default_kernel();
+    host->kernel_origin = "default";
+  }
+  host->systemd_version = options.systemd_version;
+  host->nginx_version = options.nginx_version;
+  host->baseline = options.baseline;
+  host->baseline_rev = options.baseline_rev;
+  bool detected = false;
+  const sysctl::Loader guess = sysctl::DetectLoader(fs, &detected);
+  if (options.loader) {
+    host->loader = *options.loader;
+    host->loader_origin = "--sysctl-loader";
+  } else {
+    host->loader = guess;
+    host->loader_origin = detected ? "detected" : "assumed";
+  }
+  for (sysctl::Loader l : {sysctl::Loader::kSystemd, sysctl::Loader::kProcps}) {
+    sysctl::Discovery& d = host->discovery[Host::Index(l)];
+    d = sysctl::Discover(host->sources, l);
+    for (const auto& f : d.files) AddSysctlFile(*host, f.file);
+  }
+  // Problems are the same for both loaders except etc/sysctl.conf; keep each once.
+  for (sysctl::Loader l : {sysctl::Loader::kSystemd, sysctl::Loader::kProcps}) {
+    for (const Finding& p : host->discovery[Host::Index(l)].problems) {
+      const bool dup = std::any_of(host->load_findings.begin(), host->load_findings.end(),
+                                   [&](const Finding& f) {
+                                     return f.location.file == p.location.file && f.message == p.message;
+                                   });
+      if (!dup) host->load_findings.push_back(p);
+    }
+  }
+  const auto& systemd_files = host->discovery[0].files;
+  const auto& procps_files = host->discovery[1].files;
+  host->same_sysctl_files = std::equal(
+      systemd_files.begin(), systemd_files.end(), procps_files.begin(), procps_files.end(),
+      [](const auto& a, const auto& b) { return a.file == b.file && a.listed_as == b.listed_as; });
+  for (sysctl::Loader l : {sysctl::Loader::kSystemd, sysctl::Loader::kProcps}) {
+    if (host->same_sysctl_files && l == sysctl::Loader::kProcps) break;
+    host->states[Host::Index(l)].Build(host->discovery[Host::Index(l)].files, host->sysctl_parses);
+  }
+  LoadServices(*host, options);
+  return host;
+}
+
+}  // namespace synlint

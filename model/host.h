@@ -1,0 +1,93 @@
+// One host as synlint sees it: its files, effective kernel settings for the
+// target kernel, and the services that listen. Built once; rules read it.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/file_reader.h"
+#include "core/finding.h"
+#include "core/service.h"
+#include "model/kernel_version.h"
+#include "model/knowledge.h"
+#include "model/server_version.h"
+#include "model/sysctl_state.h"
+#include "parsers/sysctl/discover.h"
+
+namespace synlint {
+
+struct HostOptions {
+  std::optional<KernelVersion> kernel;        // --kernel
+  std::optional<sysctl::Loader> loader;       // --sysctl-loader
+  std::string running_kernel;                 // uname -r, when the root is '/'
+  std::optional<int> systemd_version;         // --systemd-version
+  std::optional<ServerVersion> nginx_version; // --nginx-version
+  std::string nginx_main = "etc/nginx/nginx.conf";  // --nginx-conf
+  std::string nginx_prefix;                   // --nginx-prefix ("" = the main file's directory)
+  const struct Host* baseline = nullptr;      // --changed-since: the host at that revision
+  std::string baseline_rev;
+};
+
+/// Settings that shape fixes (from the command line or .synlint.yaml).
+struct FixOptions {
+  /// File created in etc/sysctl.d/ when a value must be overridden and the
+  /// assignment that wins is in a vendor file (or nowhere).
+  std::string sysctl_override_name = "90-synlint.conf";
+};
+
+struct Host {
+  explicit Host(const FileSystem& fs) : sources(fs) {}
+
+  SourceSet sources;
+  const KnowledgeBase* kb = &KnowledgeBase::Builtin();
+  KernelVersion kernel;
+  std::string kernel_origin;  // "--kernel", "running kernel", "default"
+  sysctl::Loader loader = sysctl::Loader::kSystemd;
+  std::string loader_origin;  // "--sysctl-loader", "detected", "assumed"
+  std::optional<int> systemd_version;
+  std::optional<ServerVersion> nginx_version;  // unknown: assume a current nginx
+
+  std::map<std::string, sysctl::ParseResult> sysctl_parses;  // by real path
+  sysctl::Discovery discovery[2];  // indexed by sysctl::Loader
+  SysctlState states[2];
+  /// Both loaders apply the same files in the same order (no etc/sysctl.conf
+  /// that only procps reads): one state serves both, states[1] stays empty.
+  bool same_sysctl_files = false;
+  std::vector<ServiceFacts> services;
+  std::vector<Finding> load_findings;  // SL001/SL002 and format rules
+  std::vector<std::string> files_read;  // in order, each once
+  /// The same host at an earlier revision (`--changed-since REV`), for SL301.
+  const Host* baseline = nullptr;
+  std::string baseline_rev;
+
+  const SysctlState& sysctl() const { return sysctl(loader); }
+  const SysctlState& sysctl(sysctl::Loader l) const { return states[same_sysctl_files ? 0 : Index(l)]; }
+  const sysctl::Discovery& sysctl_discovery() const { return discovery[Index(loader)]; }
+  static size_t Index(sysctl::Loader l) { return l == sysctl::Loader::kSystemd ? 0 : 1; }
+
+  /// The assignment in force for `key` under the host's loader: the last one
+  /// the kernel accepts (a rejected write leaves the previous value).
+  const SysctlEntry* Winner(const std::string& key) const;
+  /// Whether the target kernel accepts this assignment's write.
+  bool Accepted(const SysctlEntry& e) const;
+
+  /// The effective value of `key`: the winning assignment's value, else the
+  /// target kernel's default; nullopt when neither is known.
+  std::optional<std::string> Value(const std::string& key) const;
+  /// Value() as an integer (first integer of a vector), when it is one.
+  std::optional<int64_t> IntValue(const std::string& key) const;
+  /// The kernel default of `key` on the target kernel.
+  std::optional<std::string> Default(const std::string& key) const;
+};
+
+/// Reads and parses everything under the root; never fails (problems become
+/// SL001/SL002 findings in `load_findings`).
+std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options);
+
+/// Parses an integer the way the kernel's proc_dointvec does (optional sign,
+/// decimal); nullopt for anything else.
+std::optional<int64_t> ParseKernelInt(std::string_view text);
+
+}  // namespace synlint

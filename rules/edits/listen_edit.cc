@@ -1,0 +1,90 @@
+#include "rules/edits/listen_edit.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace synlint {
+
+namespace {
+
+// Text to insert at `offset` so that `line` becomes its own line.
+std::string AsLine(const SourceFile& file, uint32_t offset, const std::string& line) {
+  const bool at_line_start = offset == 0 || file.text[offset - 1] == '\n';
+  const size_t nl = file.text.find('\n');
+  const std::string eol = nl != std::string::npos && nl > 0 && file.text[nl - 1] == '\r' ? "\r\n" : "\n";
+  return at_line_start ? line + eol : eol + line;
+}
+
+}  // namespace
+
+std::string Describe(const ListenerView& v) {
+  return v.service->service + " " + v.listener->address_text + " (" + v.listener->declared_at.file +
+         ":" + std::to_string(v.listener->declared_at.start.line) + ")";
+}
+
+int64_t SomaxconnCovering(const Host& host, const std::vector<ListenerView>& views) {
+  int64_t want = 0;
+  for (const auto& v : views) {
+    if (v.requested > 0 && v.requested < INT_MAX) want = std::max(want, v.requested);
+  }
+  if (host.kernel < KernelVersion{4, 1}) want = std::min<int64_t>(want, 65535);
+  return want;
+}
+
+std::optional<Fix> SetListenerBacklogFix(const Host& host, const ListenerView& v, int64_t backlog,
+                                         Applicability applicability) {
+  const Listener& l = *v.listener;
+  const std::string n = std::to_string(backlog);
+  Fix fix;
+  fix.applicability = applicability;
+  const std::string& kind = v.service->kind;
+  const SourceSet& sources = host.sources;
+  const bool vendor_backlog = l.backlog && !l.backlog->location.file.starts_with("etc/");
+  if (l.backlog && !(vendor_backlog && kind == "systemd-socket")) {
+    const Location& at = l.backlog->location;
+    if (vendor_backlog) return std::nullopt;
+    const std::string text = kind == "nginx" ? "backlog=" + n : n;
+    fix.title = kind == "apache" ? "set 'ListenBacklog " + n + "'"
+                : kind == "nginx" ? "set 'backlog=" + n + "' on this listen"
+                                  : "set 'Backlog=" + n + "'";
+    fix.edits.push_back({at.file, at.span, text});
+    return fix;
+  }
+  if (kind == "systemd-socket" && (!l.insert_at || vendor_backlog)) {
+    // Vendor unit or vendor drop-in: a drop-in in etc/ overrides it and
+    // survives upgrades. Drop-ins apply in file-name order across all
+    // directories, so ours must sort after a vendor drop-in that sets Backlog=.
+    std::string name = "90-synlint.conf";
+    if (vendor_backlog) {
+      const std::string& from = l.backlog->location.file;
+      const std::string base = from.substr(from.rfind('/') + 1);
+      if (from.find(".socket.d/") != std::string::npos && base >= name) name = "zz-synlint.conf";
+    }
+    const std::string path = "etc/systemd/system/" + v.service->service + ".d/" + name;
+    fix.title = "add 'Backlog=" + n + "' in a drop-in";
+    if (const SourceFile* existing = sources.Find(path)) {
+      const uint32_t end = static_cast<uint32_t>(existing->text.size());
+      fix.edits.push_back({path, {end, end}, AsLine(*existing, end, "Backlog=" + n)});
+    } else {
+      fix.edits.push_back({path, {0, 0}, "# Written by synlint.\n[Socket]\nBacklog=" + n + "\n"});
+    }
+    return fix;
+  }
+  if (!l.insert_at) return std::nullopt;
+  const Location& at = *l.insert_at;
+  const SourceFile* file = sources.Find(at.file);
+  if (!file || !at.file.starts_with("etc/")) return std::nullopt;
+  if (kind == "nginx") {
+    fix.title = "add 'backlog=" + n + "' to this listen";
+    fix.edits.push_back({at.file, at.span, " backlog=" + n});
+  } else if (kind == "apache") {
+    fix.title = "add 'ListenBacklog " + n + "'";
+    fix.edits.push_back({at.file, at.span, AsLine(*file, at.span.begin, "ListenBacklog " + n)});
+  } else {
+    fix.title = "add 'Backlog=" + n + "'";
+    fix.edits.push_back({at.file, at.span, AsLine(*file, at.span.begin, "Backlog=" + n)});
+  }
+  return fix;
+}
+
+}  // namespace synlint

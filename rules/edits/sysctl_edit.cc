@@ -1,0 +1,76 @@
+#include "rules/edits/sysctl_edit.h"
+
+#include "core/file_system.h"
+
+namespace synlint {
+
+bool IsAdminFile(const std::string& path) { return path.rfind("etc/", 0) == 0; }
+
+std::string LineEndingOf(const SourceFile& file) {
+  const size_t nl = file.text.find('\n');
+  return nl != std::string::npos && nl > 0 && file.text[nl - 1] == '\r' ? "\r\n" : "\n";
+}
+
+TextEdit DeleteLineEdit(const SysctlEntry& entry) {
+  return {entry.file->path, entry.assignment->line, ""};
+}
+
+std::string OverridePath(const Host& host, const FixOptions& options, const std::string& key) {
+  std::string name = options.sysctl_override_name;
+  // The override must be applied after the winner: files run in name order.
+  if (const SysctlEntry* w = host.Winner(key)) {
+    const std::string winner_name(BaseName(w->listed_as));
+    if (w->listed_as != "etc/sysctl.conf" && winner_name >= name) name = winner_name + "-synlint.conf";
+  }
+  return "etc/sysctl.d/" + name;
+}
+
+Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string& key,
+                 const std::string& value, const std::string& comment, Applicability applicability) {
+  Fix fix;
+  fix.title = "set '" + key + " = " + value + "'";
+  fix.applicability = applicability;
+  const SysctlEntry* w = host.Winner(key);
+  if (w && IsAdminFile(w->file->path) && !w->assignment->is_glob()) {
+    const SourceFile& f = *w->file;
+    const std::string eol = LineEndingOf(f);
+    if (!comment.empty()) {
+      // Keep the indentation of the assignment line.
+      const Span line = w->assignment->line;
+      std::string_view text(f.text);
+      size_t indent = line.begin;
+      while (indent < text.size() && (text[indent] == ' ' || text[indent] == '\t')) ++indent;
+      fix.edits.push_back({f.path, {line.begin, line.begin},
+                           std::string(text.substr(line.begin, indent - line.begin)) + "# " + comment + eol});
+    }
+    fix.edits.push_back({f.path, w->assignment->value, value});
+    return fix;
+  }
+  const std::string path = OverridePath(host, options, key);
+  std::string body;
+  if (!comment.empty()) body += "# " + comment + "\n";
+  body += key + " = " + value + "\n";
+  if (const SourceFile* existing = host.sources.Find(path)) {
+    const std::string eol = LineEndingOf(*existing);
+    std::string add;
+    if (!existing->text.empty() && existing->text.back() != '\n') add += eol;
+    if (!comment.empty()) add += "# " + comment + eol;
+    add += key + " = " + value + eol;
+    const uint32_t end = static_cast<uint32_t>(existing->text.size());
+    fix.edits.push_back({path, {end, end}, add});
+  } else {
+    fix.edits.push_back({path, {0, 0},
+                         "# Written by synlint: overrides settings from vendor files.\n"
+                         "# Files in sysctl.d apply in name order; this one sorts last.\n" +
+                             body});
+  }
+  return fix;
+}
+
+Fix EnableSyncookiesFix(const Host& host, const FixOptions& options, const std::string& was) {
+  return SetSysctlFix(host, options, "net.ipv4.tcp_syncookies", "1",
+                      "synlint: 1 sends syncookies only when a SYN queue overflows (was " + was + ")",
+                      Applicability::kUnsafe);
+}
+
+}  // namespace synlint

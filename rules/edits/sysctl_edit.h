@@ -1,0 +1,36 @@
+// Building fixes for sysctl files: edit the assignment that wins where it is
+// writable (under etc/), otherwise override it from etc/sysctl.d/.
+#pragma once
+
+#include <string>
+
+#include "core/finding.h"
+#include "model/host.h"
+
+namespace synlint {
+
+/// True for files an administrator owns (etc/...); vendor files under
+/// usr/lib, lib and run are never edited.
+bool IsAdminFile(const std::string& path);
+
+/// "\r\n" when the file's lines end that way, else "\n".
+std::string LineEndingOf(const SourceFile& file);
+
+/// Deletes the whole line holding `entry`.
+TextEdit DeleteLineEdit(const SysctlEntry& entry);
+
+/// A fix that makes `key` effectively `value` under the host's loader: it
+/// rewrites the winning assignment when it is an admin file, else adds the
+/// key to an override file in etc/sysctl.d/ that sorts after the winner.
+/// `comment` (without '#') is written on a line above when not empty.
+Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string& key,
+                 const std::string& value, const std::string& comment, Applicability applicability);
+
+/// Turns syncookies back on (1); shared by SL106 and SL202 so that both
+/// findings carry the same edit and merge into one.
+Fix EnableSyncookiesFix(const Host& host, const FixOptions& options, const std::string& was);
+
+/// Path of the override file that `SetSysctlFix` would use for `key`.
+std::string OverridePath(const Host& host, const FixOptions& options, const std::string& key);
+
+}  // namespace synlint
