@@ -1,7 +1,6 @@
 #include "model/host.h"
 
 #include <algorithm>
-#include <cctype>
 #include <unordered_set>
 
 #include "core/service.h"
@@ -12,20 +11,6 @@
 #include "parsers/systemd/units.h"
 
 namespace synlint {
-
-std::optional<int64_t> ParseKernelInt(std::string_view s) {
-  size_t i = 0;
-  bool neg = false;
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';
-  if (i == s.size()) return std::nullopt;
-  int64_t v = 0;
-  for (; i < s.size(); ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
-    if (v > (INT64_MAX - 9) / 10) return std::nullopt;
-    v = v * 10 + (s[i] - '0');
-  }
-  return neg ? -v : v;
-}
 
 std::optional<std::string> Host::Default(const std::string& key) const {
   const KeyInfo* info = kb->Find(key);

@@ -10,6 +10,7 @@
 #include "core/file_reader.h"
 #include "core/finding.h"
 #include "core/service.h"
+#include "model/kernel_integer.h"
 #include "model/kernel_version.h"
 #include "model/knowledge.h"
 #include "model/server_version.h"
@@ -85,9 +86,5 @@ struct Host {
 /// Reads and parses everything under the root; never fails (problems become
 /// SL001/SL002 findings in `load_findings`).
 std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options);
-
-/// Parses an integer the way the kernel's proc_dointvec does (optional sign,
-/// decimal); nullopt for anything else.
-std::optional<int64_t> ParseKernelInt(std::string_view text);
 
 }  // namespace synlint
