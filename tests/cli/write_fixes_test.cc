@@ -311,6 +311,18 @@ TEST_F(WriteFixesTest, KeepsModeOwnerAndExtendedAttributes) {
   }
   ASSERT_EQ(chmod(file.c_str(), 02775), 0);
   const bool xattrs = setxattr(file.c_str(), "user.synlint", "kept", 4, 0) == 0;
+  // An access ACL as the kernel stores it (version 2, then tag, perm, id):
+  // user::rwx user:1234:rw- group::rwx mask::rwx other::r-x, which mode 2775 leaves as is.
+  const uint8_t kAcl[] = {2, 0, 0, 0,                                 //
+                          0x01, 0, 7, 0, 0xff, 0xff, 0xff, 0xff,      // ACL_USER_OBJ
+                          0x02, 0, 6, 0, 0xd2, 0x04, 0, 0,            // ACL_USER 1234
+                          0x04, 0, 7, 0, 0xff, 0xff, 0xff, 0xff,      // ACL_GROUP_OBJ
+                          0x10, 0, 7, 0, 0xff, 0xff, 0xff, 0xff,      // ACL_MASK
+                          0x20, 0, 5, 0, 0xff, 0xff, 0xff, 0xff};     // ACL_OTHER
+  const bool acl = setxattr(file.c_str(), "system.posix_acl_access", kAcl, sizeof kAcl, 0) == 0;
+  if (acl) {
+    ASSERT_EQ(chmod(file.c_str(), 02775), 0);  // setting an ACL may clear setgid
+  }
   DiskFileSystem fs(dir_.string());
   std::string err;
   ASSERT_TRUE(WriteFixes(fs, EditA(), &err)) << err;
@@ -325,6 +337,12 @@ TEST_F(WriteFixesTest, KeepsModeOwnerAndExtendedAttributes) {
     char value[16] = {};
     EXPECT_EQ(getxattr(file.c_str(), "user.synlint", value, sizeof value), 4);
     EXPECT_STREQ(value, "kept");
+  }
+  if (acl) {
+    uint8_t value[sizeof kAcl] = {};
+    EXPECT_EQ(getxattr(file.c_str(), "system.posix_acl_access", value, sizeof value),
+              static_cast<ssize_t>(sizeof kAcl));
+    EXPECT_EQ(std::string(value, value + sizeof value), std::string(kAcl, kAcl + sizeof kAcl));
   }
   EXPECT_EQ(Read("etc/sysctl.d/10-a.conf"), "a = 2\n");
 }
