@@ -11,6 +11,8 @@
 #include <functional>
 #include <optional>
 
+#include "core/confined_write.h"
+
 namespace synlint {
 
 namespace {
@@ -78,6 +80,50 @@ std::string_view DirName(std::string_view path) {
 std::string_view BaseName(std::string_view path) {
   const size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+namespace {
+
+/// The default PendingWrite: checked when prepared, written when committed.
+class DeferredWrite : public PendingWrite {
+ public:
+  DeferredWrite(FileSystem& fs, std::string path, std::string_view contents, uint32_t mode)
+      : fs_(fs), path_(std::move(path)), contents_(contents), mode_(mode) {}
+  bool Commit(std::string* err) override { return fs_.WriteFile(path_, contents_, mode_, err); }
+
+ private:
+  FileSystem& fs_;
+  std::string path_;
+  std::string contents_;
+  uint32_t mode_;
+};
+
+}  // namespace
+
+std::unique_ptr<PendingWrite> FileSystem::PrepareWrite(const std::string& path, std::string_view contents,
+                                                       uint32_t new_mode, const std::string* expected,
+                                                       std::string* err) {
+  const NodeKind kind = Lstat(path).kind;
+  if (!expected && kind != NodeKind::kMissing) {
+    *err = "it appeared since it was checked";
+    return nullptr;
+  }
+  if (expected) {
+    std::string now, read_err;
+    if (kind != NodeKind::kRegular) {
+      *err = "it is no longer a regular file";
+      return nullptr;
+    }
+    if (!ReadFile(path, &now, &read_err)) {
+      *err = "cannot read it again: " + read_err;
+      return nullptr;
+    }
+    if (now != *expected) {
+      *err = "it changed since it was read (run synlint again)";
+      return nullptr;
+    }
+  }
+  return std::make_unique<DeferredWrite>(*this, path, contents, new_mode);
 }
 
 Resolved Resolve(const FileSystem& fs, std::string_view path) {
@@ -365,73 +411,68 @@ std::vector<std::string> DiskFileSystem::ListDir(const std::string& path) const 
   return out;
 }
 
-bool DiskFileSystem::WriteFile(const std::string& path,
-                               std::string_view contents, uint32_t new_mode,
-                               std::string* err) {
+std::unique_ptr<PendingWrite> DiskFileSystem::Prepare(const std::string& path, std::string_view contents,
+                                                      uint32_t new_mode, bool check,
+                                                      const std::string* expected, std::string* err) {
   lstat_cache_.clear();  // the write changes this path and may create directories
-  const std::string host = HostPath(path);
-  const std::string dir(DirName(host).empty() ? "/" : DirName(host));
-  struct stat old;
-  const bool exists = lstat(host.c_str(), &old) == 0;
-  if (!exists) {
-    // Create missing parent directories (0755), like `install -D`.
-    for (size_t slash = root_.size() + 1; (slash = dir.find('/', slash)) != std::string::npos; ++slash)
-      mkdir(dir.substr(0, slash).c_str(), 0755);
-    mkdir(dir.c_str(), 0755);
+  std::string norm;
+  if (!NormalizePath(path, &norm) || norm.empty()) {
+    *err = "it is not a file inside the root";
+    return nullptr;
   }
-  if (exists && !S_ISREG(old.st_mode)) {
-    *err = "not a regular file";
-    return false;
+  // The directory is resolved as reads resolve it (a symlink inside the root
+  // is followed there); the kernel then opens the result with no symlink
+  // followed, so a swap since this resolution fails instead of escaping.
+  ConfinedWrite w;
+  w.root = root_;
+  w.name = std::string(BaseName(norm));
+  w.shown = norm;
+  w.contents = contents;
+  w.new_mode = new_mode;
+  w.check = check;
+  w.expected = expected;
+  const std::string dir(DirName(norm));
+  const Resolved r = Resolve(*this, dir);
+  lstat_cache_.clear();
+  switch (r.status) {
+    case Resolved::Status::kOk:
+      if (r.kind != NodeKind::kDirectory) {
+        *err = "'" + dir + "' is not a directory";
+        return nullptr;
+      }
+      w.dir = r.path;
+      break;
+    case Resolved::Status::kMissing:
+      if (r.via_symlink) {
+        *err = "'" + dir + "' is a symlink that leads to no directory inside the root; not followed";
+        return nullptr;
+      }
+      w.dir = dir;
+      w.create_dir = true;  // like `install -D`
+      break;
+    case Resolved::Status::kDevNull:
+      *err = "'" + dir + "' is a symlink to /dev/null; not followed";
+      return nullptr;
+    case Resolved::Status::kLoop:
+    case Resolved::Status::kEscapes:
+      *err = "'" + dir + "': " + r.error + "; not followed";
+      return nullptr;
   }
-  if (exists && access(host.c_str(), W_OK) != 0) {
-    *err = std::string("not writable: ") + std::strerror(errno);
-    return false;
-  }
-  std::string tmpl = dir + "/." + std::string(BaseName(host)) + ".synlint-XXXXXX";
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  const int fd = mkstemp(name.data());
-  if (fd < 0) {
-    *err = std::string("cannot create a temporary file in '") + dir +
-           "': " + std::strerror(errno);
-    return false;
-  }
-  auto fail = [&](const char* what) {
-    *err = std::string(what) + ": " + std::strerror(errno);
-    close(fd);
-    unlink(name.data());
-    return false;
-  };
-  size_t off = 0;
-  while (off < contents.size()) {
-    const ssize_t n = write(fd, contents.data() + off, contents.size() - off);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("write failed");
-    }
-    off += static_cast<size_t>(n);
-  }
-  const mode_t mode = exists ? (old.st_mode & 07777) : new_mode;
-  if (fchmod(fd, mode) != 0) return fail("cannot set mode");
-  if (exists && fchown(fd, old.st_uid, old.st_gid) != 0 && geteuid() == 0)
-    return fail("cannot keep owner");
-  if (fsync(fd) != 0) return fail("fsync failed");
-  if (close(fd) != 0) {
-    unlink(name.data());
-    *err = std::string("close failed: ") + std::strerror(errno);
-    return false;
-  }
-  if (rename(name.data(), host.c_str()) != 0) {
-    *err = std::string("rename failed: ") + std::strerror(errno);
-    unlink(name.data());
-    return false;
-  }
-  const int dfd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    fsync(dfd);
-    close(dfd);
-  }
-  return true;
+  return PrepareConfinedWrite(w, err);
+}
+
+std::unique_ptr<PendingWrite> DiskFileSystem::PrepareWrite(const std::string& path, std::string_view contents,
+                                                           uint32_t new_mode, const std::string* expected,
+                                                           std::string* err) {
+  return Prepare(path, contents, new_mode, true, expected, err);
+}
+
+bool DiskFileSystem::WriteFile(const std::string& path, std::string_view contents, uint32_t new_mode,
+                               std::string* err) {
+  std::unique_ptr<PendingWrite> w = Prepare(path, contents, new_mode, false, nullptr, err);
+  const bool ok = w && w->Commit(err);
+  lstat_cache_.clear();
+  return ok;
 }
 
 // -------------------------------------------------------------- memory

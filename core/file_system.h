@@ -24,6 +24,21 @@ struct NodeStat {
   int64_t mtime_ns = 0;
 };
 
+/// A replacement file written and fsynced but not yet in place (see
+/// FileSystem::PrepareWrite). Destroying it uncommitted removes what it made.
+class PendingWrite {
+ public:
+  virtual ~PendingWrite() = default;
+  /// Puts the file in place; false with `err` (a clause such as "it changed
+  /// while synlint was writing") when the target is no longer what was expected.
+  virtual bool Commit(std::string* err) = 0;
+  /// What the preparation noticed on the way (leftovers of an interrupted run it removed).
+  const std::vector<std::string>& notes() const { return notes_; }
+
+ protected:
+  std::vector<std::string> notes_;
+};
+
 /// Raw access to a tree (no symlink following except where stated).
 class FileSystem {
  public:
@@ -42,6 +57,14 @@ class FileSystem {
   /// of an existing file (new files get `new_mode`).
   virtual bool WriteFile(const std::string& path, std::string_view contents,
                          uint32_t new_mode, std::string* err) = 0;
+  /// The first half of a write that can still be called off: checks that
+  /// `path` holds exactly `*expected` (or does not exist when `expected` is
+  /// null) and prepares `contents` to replace it. Nothing is visible until
+  /// Commit(), which checks again. Null with `err` (a clause) when refused.
+  /// This default checks now and calls WriteFile() on commit.
+  virtual std::unique_ptr<PendingWrite> PrepareWrite(const std::string& path, std::string_view contents,
+                                                     uint32_t new_mode, const std::string* expected,
+                                                     std::string* err);
   /// Human-readable location of the tree, for messages ("/srv/web" or "<memory>").
   virtual std::string Describe() const = 0;
   /// Drops whatever the tree remembers of earlier calls, so the next ones see
@@ -52,7 +75,15 @@ class FileSystem {
 /// The real disk below `root` ("/" for a live host). It remembers what
 /// Lstat found, so a run sees one snapshot of each path and resolving a
 /// file's components again (discovery, then the read, then a second loader)
-/// costs no system call; its own WriteFile forgets everything it remembered.
+/// costs no system call; its own writes forget everything it remembered.
+///
+/// Writes are confined by the kernel (core/confined_write.h): the directory
+/// is resolved inside the root as reads resolve it, then opened from a
+/// descriptor of the root with no symlink followed (openat2, or a descriptor
+/// walk with O_NOFOLLOW), and the temporary file and the rename use that
+/// directory's descriptor. A symlink that does not lead to a directory inside
+/// the root refuses the write. Mode (setuid/setgid/sticky too), owner, group
+/// and extended attributes (ACLs, SELinux labels) of a replaced file are kept.
 class DiskFileSystem : public FileSystem {
  public:
   explicit DiskFileSystem(std::string root);
@@ -63,11 +94,18 @@ class DiskFileSystem : public FileSystem {
   std::vector<std::string> ListDir(const std::string& path) const override;
   bool WriteFile(const std::string& path, std::string_view contents,
                  uint32_t new_mode, std::string* err) override;
+  std::unique_ptr<PendingWrite> PrepareWrite(const std::string& path, std::string_view contents,
+                                             uint32_t new_mode, const std::string* expected,
+                                             std::string* err) override;
   std::string Describe() const override { return root_; }
   void ForgetSnapshot() override { lstat_cache_.clear(); }
   std::string HostPath(const std::string& path) const;
 
  private:
+  /// `check`: whether `expected` is checked (WriteFile replaces whatever is there).
+  std::unique_ptr<PendingWrite> Prepare(const std::string& path, std::string_view contents,
+                                        uint32_t new_mode, bool check, const std::string* expected,
+                                        std::string* err);
   std::string root_;
   mutable std::unordered_map<std::string, NodeStat> lstat_cache_;
 };

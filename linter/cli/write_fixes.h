@@ -1,4 +1,4 @@
-// Writing fixed files to disk, all or nothing as far as checks can tell.
+// Writing fixed files to disk: all of them or, as far as the disk allows, none.
 #pragma once
 
 #include <string>
@@ -8,9 +8,13 @@
 
 namespace synlint::cli {
 
-/// Checks every file first (unchanged since it was read, writable, inside
-/// the root), then writes each atomically. Returns false with `err` naming
-/// the file when a check fails; nothing is written then.
+/// Prepares every file first (FileSystem::PrepareWrite: unchanged since it
+/// was read, inside the root, its replacement written and fsynced beside
+/// it), then puts them all in place, each checked again under a lock just
+/// before its rename. Returns false with `err` naming the file when
+/// something is refused: before the renames nothing is written then; a
+/// failure during them (rare) lists which files were written and which not.
+/// SIGINT/SIGTERM meanwhile remove the temporary files.
 bool WriteFixes(FileSystem& fs, const FixResult& fix, std::string* err);
 
 }  // namespace synlint::cli

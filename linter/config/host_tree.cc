@@ -1,6 +1,7 @@
 #include "linter/config/host_tree.h"
 
 #include <filesystem>
+#include <functional>
 
 #include "linter/config/template_mask.h"
 
@@ -221,6 +222,58 @@ bool HostTreeFileSystem::WriteFile(const std::string& path, std::string_view con
   masks_.erase(path);
   if (!DiskPath(path, false)) files_[path] = *disk;  // created beside mapped files
   return true;
+}
+
+namespace {
+
+/// A repository file's pending write, and what the tree learns once it is in place.
+class HostTreeWrite : public PendingWrite {
+ public:
+  HostTreeWrite(std::unique_ptr<PendingWrite> disk, std::function<void()> done)
+      : disk_(std::move(disk)), done_(std::move(done)) {
+    notes_ = disk_->notes();
+  }
+  bool Commit(std::string* err) override {
+    if (!disk_->Commit(err)) return false;
+    done_();
+    return true;
+  }
+
+ private:
+  std::unique_ptr<PendingWrite> disk_;
+  std::function<void()> done_;
+};
+
+}  // namespace
+
+std::unique_ptr<PendingWrite> HostTreeFileSystem::PrepareWrite(const std::string& path, std::string_view contents,
+                                                               uint32_t new_mode, const std::string* expected,
+                                                               std::string* err) {
+  const auto disk = DiskPath(path, true);
+  if (!disk) {
+    *err = "no repository file or directory corresponds to it";
+    return nullptr;
+  }
+  std::string text;
+  if (!ToRepoContents(path, contents, &text, err)) return nullptr;
+  // The run read the file masked: the disk's text must still mask to that,
+  // and the disk write then checks it has that text when it replaces it.
+  std::string on_disk;
+  if (expected) {
+    std::string read_err;
+    std::vector<Span> spans;
+    if (!disk_.ReadFile(Rel(*disk), &on_disk, &read_err) ||
+        (LooksLikeTemplate(*disk, on_disk) ? MaskTemplate(on_disk, &spans) : on_disk) != *expected) {
+      *err = "it changed since it was read (run synlint again)";
+      return nullptr;
+    }
+  }
+  auto written = disk_.PrepareWrite(Rel(*disk), text, new_mode, expected ? &on_disk : nullptr, err);
+  if (!written) return nullptr;
+  return std::make_unique<HostTreeWrite>(std::move(written), [this, path, disk = *disk] {
+    masks_.erase(path);
+    if (!DiskPath(path, false)) files_[path] = disk;  // created beside mapped files
+  });
 }
 
 // ------------------------------------------------------------------ building

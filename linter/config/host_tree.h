@@ -66,6 +66,10 @@ class HostTreeFileSystem : public FileSystem {
   std::vector<std::string> ListDir(const std::string& path) const override;
   bool WriteFile(const std::string& path, std::string_view contents, uint32_t new_mode,
                  std::string* err) override;
+  /// Checks the repository file's text (template text included) again before replacing it.
+  std::unique_ptr<PendingWrite> PrepareWrite(const std::string& path, std::string_view contents,
+                                             uint32_t new_mode, const std::string* expected,
+                                             std::string* err) override;
   std::string Describe() const override { return base_dir_; }
   void ForgetSnapshot() override { disk_.ForgetSnapshot(); }
 

@@ -22,7 +22,15 @@ std::string OverridePath(const Host& host, const FixOptions& options, const std:
     const std::string winner_name(BaseName(w->listed_as));
     if (w->listed_as != "etc/sysctl.conf" && winner_name >= name) name = winner_name + "-synlint.conf";
   }
-  return "etc/sysctl.d/" + name;
+  // Discovery lists etc/sysctl.d where it leads, so a symlink to a directory
+  // inside the root puts the file in that directory: the next fix round and
+  // the next boot read it there. A symlink that leads to no directory inside
+  // the root leaves no place that would be read (and writing through it is
+  // refused).
+  const Resolved dir = Resolve(host.sources.fs(), "etc/sysctl.d");
+  if (dir.status == Resolved::Status::kOk && dir.kind == NodeKind::kDirectory) return dir.path + "/" + name;
+  if (dir.status == Resolved::Status::kMissing && !dir.via_symlink) return "etc/sysctl.d/" + name;
+  return "";
 }
 
 Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string& key,
@@ -47,6 +55,12 @@ Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string&
     return fix;
   }
   const std::string path = OverridePath(host, options, key);
+  if (path.empty()) {
+    fix.title += " in etc/sysctl.d (not applied: 'etc/sysctl.d' is a symlink that leads to no directory "
+                 "inside the root)";
+    fix.applicability = Applicability::kDisplayOnly;
+    return fix;
+  }
   std::string body;
   if (!comment.empty()) body += "# " + comment + "\n";
   body += key + " = " + value + "\n";

@@ -22,7 +22,9 @@ TextEdit DeleteLineEdit(const SysctlEntry& entry);
 /// A fix that makes `key` effectively `value` under the host's loader: it
 /// rewrites the winning assignment when it is an admin file, else adds the
 /// key to an override file in etc/sysctl.d/ that sorts after the winner.
-/// `comment` (without '#') is written on a line above when not empty.
+/// `comment` (without '#') is written on a line above when not empty. When
+/// there is no place for an override (OverridePath() is empty) the fix is
+/// display-only, with no edits, and its title says why.
 Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string& key,
                  const std::string& value, const std::string& comment, Applicability applicability);
 
@@ -30,7 +32,9 @@ Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string&
 /// findings carry the same edit and merge into one.
 Fix EnableSyncookiesFix(const Host& host, const FixOptions& options, const std::string& was);
 
-/// Path of the override file that `SetSysctlFix` would use for `key`.
+/// Path of the override file that `SetSysctlFix` would use for `key`: in
+/// the directory etc/sysctl.d resolves to inside the root, where discovery
+/// reads it; "" when etc/sysctl.d is a symlink that leads to no directory there.
 std::string OverridePath(const Host& host, const FixOptions& options, const std::string& key);
 
 }  // namespace synlint
