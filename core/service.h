@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config_format.h"
 #include "core/finding.h"
 #include "core/small_map.h"
 #include "core/syntax.h"
@@ -45,7 +46,8 @@ struct Listener {
 /// Everything one service's configuration says that synlint reasons about.
 struct ServiceFacts {
   std::string service;  // "nginx", "apache2", "httpd", "web.socket"
-  std::string kind;     // "nginx", "apache", "systemd-socket"
+  /// The format of its configuration: nginx, apache or systemd (a socket unit); never sysctl.
+  ConfigFormat kind = ConfigFormat::kNginx;
   std::string main_file;  // root-relative entry point
   std::vector<Listener> listeners;
   /// Related limits by name: "worker_connections", "worker_rlimit_nofile",
@@ -56,7 +58,7 @@ struct ServiceFacts {
   /// upstream, ProxyPass, ...): tcp_syn_retries matters for them.
   std::vector<Location> outbound_connects;
   /// Files read for this service, in the order they were read: {path, format}.
-  std::vector<std::pair<std::string, std::string>> files;
+  std::vector<std::pair<std::string, ConfigFormat>> files;
   /// SL001 (syntax), SL002 (file problems) and format rules found while loading.
   std::vector<Finding> findings;
   /// Server-specific data about the whole service, free-form (systemd: the

@@ -21,11 +21,11 @@ int64_t EffectiveSomaxconn(const Host& host, const SysctlEntry** from) {
 }
 
 DefaultBacklog ServerDefaultBacklog(const Host& host, const ServiceFacts& service) {
-  if (service.kind == "nginx")
+  if (service.kind == ConfigFormat::kNginx)
     return {511, "nginx's default backlog on Linux (NGX_LISTEN_BACKLOG 511)"};
-  if (service.kind == "apache")
+  if (service.kind == ConfigFormat::kApache)
     return {511, "Apache's default ListenBacklog (DEFAULT_LISTENBACKLOG 511)"};
-  if (service.kind == "systemd-socket") {
+  if (service.kind == ConfigFormat::kSystemd) {
     const auto v = host.systemd_version;
     if (!v || *v >= 254)
       return {INT_MAX, std::string(v ? "" : "assumed ") +
@@ -105,7 +105,7 @@ std::vector<ListenerView> ListenerViews(const Host& host) {
   for (const ServiceFacts& s : host.services) {
     const size_t n = s.listeners.size();
     // nginx: each socket's representative (its index), the listen with options.
-    const bool nginx = s.kind == "nginx";
+    const bool nginx = s.kind == ConfigFormat::kNginx;
     std::vector<size_t> rep(n);
     for (size_t i = 0; i < n; ++i) rep[i] = i;
     if (nginx) {
@@ -131,17 +131,14 @@ std::vector<ListenerView> ListenerViews(const Host& host) {
       if (l.backlog && l.backlog->value) {
         v.requested = *l.backlog->value;
         v.explicit_backlog = true;
-        v.requested_label = (s.kind == "apache"           ? "ListenBacklog "
-                             : s.kind == "systemd-socket" ? "Backlog="
-                                                          : "backlog=") +
-                            std::to_string(v.requested);
+        v.requested_label = BacklogSetting(s.kind, v.requested);
       } else {
         if (!by_default) by_default = ServerDefaultBacklog(host, s);
         const DefaultBacklog& d = *by_default;
         v.requested = d.value;
         v.default_reason = d.reason;
         v.default_uncertain = d.uncertain;
-        v.requested_label = s.kind == "systemd-socket" && d.value == INT_MAX
+        v.requested_label = s.kind == ConfigFormat::kSystemd && d.value == INT_MAX
                                 ? "default Backlog="
                                 : "default backlog " + std::to_string(d.value);
       }

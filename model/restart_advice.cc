@@ -11,7 +11,7 @@ namespace {
 
 Action ReListen(const Host& host, const ServiceFacts& s, bool request_changed) {
   const bool old_kernel = host.kernel < KernelVersion{4, 4};
-  if (s.kind == "nginx") {
+  if (s.kind == ConfigFormat::kNginx) {
     const bool old_nginx = host.nginx_version && *host.nginx_version < kNginxRelistenOnReload;
     if (request_changed && !old_kernel && !old_nginx)
       return {"systemctl reload nginx",
@@ -29,7 +29,7 @@ Action ReListen(const Host& host, const ServiceFacts& s, bool request_changed) {
             "'net.core.somaxconn' reaches nginx's sockets only on restart";
     return {"systemctl restart nginx", why, "nginx"};
   }
-  if (s.kind == "apache")
+  if (s.kind == ConfigFormat::kApache)
     return {"systemctl restart " + s.service,
             "a full stop and start: 'apachectl -k graceful' and '-k restart' keep the listening "
             "sockets, so listen() is not called again",

@@ -1,6 +1,7 @@
 // `synlint parse FILE`: print a file's syntax tree and its syntax errors.
 #include <iostream>
 
+#include "core/config_format.h"
 #include "linter/cli/options.h"
 #include "linter/cli/parse_dump.h"
 
@@ -22,7 +23,7 @@ void AddParse(CLI::App& app, int* exit_code) {
       "parse", "Print the syntax tree of one file (format guessed from its path and content)");
   cmd->add_option("file", args->file, "The file to parse")->required();
   cmd->add_option("--as", args->as, "The file's format: sysctl, nginx, apache, systemd")
-      ->check(CLI::IsMember({"sysctl", "nginx", "apache", "systemd"}));
+      ->check(CLI::IsMember(UserFormatNames()));
   cmd->add_option("--format", args->format, "text, json, or crossplane (nginx only)")
       ->check(CLI::IsMember({"text", "json", "crossplane"}))
       ->capture_default_str();

@@ -19,17 +19,18 @@
 
 namespace synlint::cli {
 
-std::string GuessFormat(const std::string& path, const std::string& text) {
+ConfigFormat GuessFormat(const std::string& path, const std::string& text) {
   auto has = [&](const char* s) { return path.find(s) != std::string::npos; };
-  if (has("sysctl")) return "sysctl";
-  if (has(".socket") || has(".service") || has("systemd")) return "systemd";
-  if (has("nginx")) return "nginx";
-  if (has("apache") || has("httpd")) return "apache";
-  if (text.find("\n[Socket]") != std::string::npos || text.rfind("[Unit]", 0) == 0) return "systemd";
+  if (has("sysctl")) return ConfigFormat::kSysctl;
+  if (has(".socket") || has(".service") || has("systemd")) return ConfigFormat::kSystemd;
+  if (has("nginx")) return ConfigFormat::kNginx;
+  if (has("apache") || has("httpd")) return ConfigFormat::kApache;
+  if (text.find("\n[Socket]") != std::string::npos || text.rfind("[Unit]", 0) == 0)
+    return ConfigFormat::kSystemd;
   if (text.find("<VirtualHost") != std::string::npos || text.find("\nListen ") != std::string::npos)
-    return "apache";
-  if (text.find('{') != std::string::npos && text.find(';') != std::string::npos) return "nginx";
-  return "sysctl";
+    return ConfigFormat::kApache;
+  if (text.find('{') != std::string::npos && text.find(';') != std::string::npos) return ConfigFormat::kNginx;
+  return ConfigFormat::kSysctl;
 }
 
 namespace {
@@ -76,7 +77,7 @@ int DumpSysctl(const SourceFile& file, const std::string& format) {
     JsonWriter w(std::cout);
     w.BeginObject();
     w.Key("file").String(file.path);
-    w.Key("format").String("sysctl");
+    w.Key("format").String(FormatName(ConfigFormat::kSysctl));
     w.Key("assignments").BeginArray();
     sysctl::ParseInBlocks(
         file.text, {.tokens = false}, kPieceBytes,
@@ -118,13 +119,13 @@ int DumpSysctl(const SourceFile& file, const std::string& format) {
 
 // One format's text tree, streamed into `sink`; returns its errors. The tree
 // dumps print no tokens, so the parse keeps none.
-std::vector<SyntaxError> DumpText(const std::string& kind, const SourceFile& file, TextSink* sink) {
-  if (kind == "nginx") {
+std::vector<SyntaxError> DumpText(ConfigFormat kind, const SourceFile& file, TextSink* sink) {
+  if (kind == ConfigFormat::kNginx) {
     nginx::ParseResult r = nginx::Parse(file);
     nginx::DumpTree(r, file.text, sink);
     return std::move(r.errors);
   }
-  if (kind == "apache") {
+  if (kind == ConfigFormat::kApache) {
     std::vector<SyntaxError> errors;
     apache::ParseInPieces(file.text, {.tokens = false}, kPieceBytes,
                           [&](const apache::ParseResult& piece) {
@@ -141,13 +142,13 @@ std::vector<SyntaxError> DumpText(const std::string& kind, const SourceFile& fil
 }
 
 // One format's tree as JSON, streamed into `w`; returns its errors.
-std::vector<SyntaxError> WriteTree(const std::string& kind, const SourceFile& file, JsonWriter& w) {
-  if (kind == "nginx") {
+std::vector<SyntaxError> WriteTree(ConfigFormat kind, const SourceFile& file, JsonWriter& w) {
+  if (kind == ConfigFormat::kNginx) {
     nginx::ParseResult r = nginx::Parse(file);
     nginx::WriteTreeJson(w, r, file);
     return std::move(r.errors);
   }
-  if (kind == "apache") {
+  if (kind == ConfigFormat::kApache) {
     apache::JsonTreeWriter tree(w, file);
     apache::ParseInPieces(file.text, {.tokens = false}, kPieceBytes,
                           [&](const apache::ParseResult& piece) { tree.Piece(piece); });
@@ -161,14 +162,14 @@ std::vector<SyntaxError> WriteTree(const std::string& kind, const SourceFile& fi
   return tree.errors();
 }
 
-int DumpOther(const std::string& kind, const SourceFile& file, const std::string& format) {
+int DumpOther(ConfigFormat kind, const SourceFile& file, const std::string& format) {
   std::vector<Finding> findings;
   if (format == "json") {
     // Streamed: the document of a 10 MiB file is hundreds of MiB.
     JsonWriter w(std::cout);
     w.BeginObject();
     w.Key("file").String(file.path);
-    w.Key("format").String(kind);
+    w.Key("format").String(FormatName(kind));
     w.Key("tree");
     for (const SyntaxError& e : WriteTree(kind, file, w)) findings.push_back(SyntaxFinding(file, e));
     WriteFindingsJson(w, findings);
@@ -193,9 +194,11 @@ int RunParse(const std::string& path, const std::string& as, const std::string& 
   const ReadOutcome r = sources.Read(path);
   if (r.status != ReadOutcome::Status::kOk)
     return Fail("'" + path + "': " + (r.problem.empty() ? "no such file" : r.problem));
-  const std::string kind = as.empty() ? GuessFormat(path, r.file->text) : as;
-  if (format == "crossplane" && kind != "nginx") return Fail("--format crossplane is for nginx files");
-  if (kind == "sysctl") return DumpSysctl(*r.file, format);
+  // `as` is one of UserFormatNames(): the option checks it.
+  const ConfigFormat kind = as.empty() ? GuessFormat(path, r.file->text) : *ParseConfigFormat(as);
+  if (format == "crossplane" && kind != ConfigFormat::kNginx)
+    return Fail("--format crossplane is for nginx files");
+  if (kind == ConfigFormat::kSysctl) return DumpSysctl(*r.file, format);
   if (format == "crossplane") {
     // Includes are followed from the file's directory, as nginx does with -p.
     const std::string dir(DirName(r.real_path));

@@ -3,11 +3,13 @@
 
 #include <string>
 
+#include "core/config_format.h"
+
 namespace synlint::cli {
 
-/// Guesses a file's format from its path and first lines: "sysctl",
-/// "nginx", "apache" or "systemd".
-std::string GuessFormat(const std::string& path, const std::string& text);
+/// Guesses a file's format from its path and first lines: sysctl, nginx,
+/// apache or systemd.
+ConfigFormat GuessFormat(const std::string& path, const std::string& text);
 int RunParse(const std::string& file, const std::string& as, const std::string& format);
 
 }  // namespace synlint::cli

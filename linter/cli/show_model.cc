@@ -108,12 +108,12 @@ std::string ShowJson(const Host& host, const std::string& root) {
   }
   w.Key("files").BeginArray();
   std::vector<std::string> listed;
-  auto file = [&](const std::string& path, const std::string& format) {
+  auto file = [&](const std::string& path, ConfigFormat format) {
     if (std::find(listed.begin(), listed.end(), path) != listed.end()) return;
     listed.push_back(path);
-    w.BeginObject().Key("path").String(path).Key("format").String(format).EndObject();
+    w.BeginObject().Key("path").String(path).Key("format").String(FormatName(format)).EndObject();
   };
-  for (const auto& [path, parse] : host.sysctl_parses) file(path, "sysctl");
+  for (const auto& [path, parse] : host.sysctl_parses) file(path, ConfigFormat::kSysctl);
   for (const ServiceFacts& s : host.services) {
     for (const auto& [path, format] : s.files) file(path, format);
   }

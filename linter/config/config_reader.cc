@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/config_format.h"
 #include "core/file_system.h"
 #include "linter/config/config.h"
 #include "linter/config/repo_glob.h"
@@ -21,7 +22,26 @@ using Keys = std::vector<std::string_view>;
 const Keys kTopKeys = {"kernel", "sysctl-loader", "systemd-version",       "hosts",
                        "rules",  "fail-on",       "no-inline-suppressions"};
 const Keys kRuleKeys = {"select", "ignore", "severity", "per-file-ignores"};
-const Keys kHostKeys = {"root", "sysctl", "nginx", "apache", "systemd"};
+// "root", then one file list per format users name: "sysctl", "nginx", "apache", "systemd".
+Keys HostKeys() {
+  Keys keys = {"root"};
+  for (const ConfigFormatTraits& t : AllConfigFormats()) {
+    if (t.named_by_users) keys.push_back(t.name);
+  }
+  return keys;
+}
+const Keys kHostKeys = HostKeys();
+
+std::vector<ConfigPath>* FileList(HostConfig* host, ConfigFormat format) {
+  switch (format) {
+    case ConfigFormat::kSysctl: return &host->sysctl;
+    case ConfigFormat::kNginx: return &host->nginx;
+    case ConfigFormat::kApache: return &host->apache;
+    case ConfigFormat::kSystemd: return &host->systemd;
+    case ConfigFormat::kApacheEnvvars: break;  // read only through an Apache configuration
+  }
+  return nullptr;
+}
 
 size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
@@ -279,11 +299,8 @@ class Reader {
       const std::string where = " in host '" + name + "'";
       Fields(hv, kHostKeys, where, [&](const std::string& key, const YAML::Node& fk, const YAML::Node& fv) {
         if (key == "root") return Root(fk, fv, &host);
-        std::vector<ConfigPath>* list = key == "sysctl"   ? &host.sysctl
-                                        : key == "nginx"  ? &host.nginx
-                                        : key == "apache" ? &host.apache
-                                                          : &host.systemd;
-        Files(fk, fv, key, list);
+        const ConfigFormat format = *ParseConfigFormat(key);  // Fields() passes only kHostKeys
+        Files(fk, fv, format, FileList(&host, format));
       });
       const bool lists =
           !host.sysctl.empty() || !host.nginx.empty() || !host.apache.empty() || !host.systemd.empty();
@@ -316,9 +333,9 @@ class Reader {
     if (!fs::is_directory(st)) Error(v.Mark(), "root '" + text + "' is not a directory");
   }
 
-  void Files(const YAML::Node& k, const YAML::Node& v, const std::string& key,
-             std::vector<ConfigPath>* list) {
+  void Files(const YAML::Node& k, const YAML::Node& v, ConfigFormat format, std::vector<ConfigPath>* list) {
     listed_any_ = true;
+    const std::string key(FormatName(format));
     const auto entries = StringList(k, v);
     if (v.IsSequence() && v.size() == 0) Error(MarkOf(k, v), "'" + key + "' lists no files");
     for (const auto& [pattern, mark] : entries) {
@@ -329,7 +346,7 @@ class Reader {
         Error(mark, "'" + pattern + "' " + err);
       } else if (entry.matches.empty()) {
         Error(mark, "'" + pattern + "' matches no file");
-      } else if (list->empty() && (key == "nginx" || key == "apache") && entry.matches.size() > 1) {
+      } else if (list->empty() && Traits(format).first_file_is_main && entry.matches.size() > 1) {
         Error(mark, "the first '" + key + "' entry must name the main file, but '" + pattern + "' matches " +
                         std::to_string(entry.matches.size()) + " files");
       }

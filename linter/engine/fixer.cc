@@ -8,9 +8,9 @@
 
 namespace synlint {
 
-std::map<std::string, std::string> FileFormats(const Host& host) {
-  std::map<std::string, std::string> formats;
-  for (const auto& [path, parse] : host.sysctl_parses) formats[path] = "sysctl";
+std::map<std::string, ConfigFormat> FileFormats(const Host& host) {
+  std::map<std::string, ConfigFormat> formats;
+  for (const auto& [path, parse] : host.sysctl_parses) formats[path] = ConfigFormat::kSysctl;
   for (const ServiceFacts& s : host.services) {
     for (const auto& [path, format] : s.files) formats.emplace(path, format);
   }

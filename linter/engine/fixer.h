@@ -33,10 +33,9 @@ LintRun Lint(const FileSystem& fs, const HostOptions& host_options,
              const FixOptions& fix_options, const FindingFilter& keep,
              const SuppressOptions& suppress = {});
 
-/// Each file the host read and its format ("sysctl", "nginx", "apache",
-/// "systemd", ...), keyed by root-relative path: where suppression comments
-/// are looked for and how they are read.
-std::map<std::string, std::string> FileFormats(const Host& host);
+/// Each file the host read and its format, keyed by root-relative path:
+/// where suppression comments are looked for and how they are read.
+std::map<std::string, ConfigFormat> FileFormats(const Host& host);
 
 struct FixResult {
   /// Final contents of every file the fixes touched (root-relative path).

@@ -36,9 +36,9 @@ uint32_t LineEnd(const SourceFile& f, uint32_t line) {
 }
 
 /// Whole-line comments of the line-oriented formats (sysctl, systemd, Apache).
-std::vector<Comment> LineComments(const SourceFile& f, std::string_view format,
+std::vector<Comment> LineComments(const SourceFile& f, std::optional<ConfigFormat> format,
                                   std::vector<DirectiveProblem>* problems) {
-  const bool semicolon = format == "sysctl" || format == "systemd";
+  const bool semicolon = format && Traits(*format).semicolon_comments;
   std::vector<Comment> out;
   for (uint32_t line = 1; line <= f.lines().LineCount(); ++line) {
     const std::string_view text = f.lines().LineText(f.text, line);
@@ -51,13 +51,13 @@ std::vector<Comment> LineComments(const SourceFile& f, std::string_view format,
       continue;
     }
     // "value # synlint: ..." is part of the value in these formats.
-    const bool whole_line_only = semicolon || format == "apache";
+    const bool whole_line_only = format && Traits(*format).hash_in_values;
     for (size_t hash = whole_line_only ? text.find('#') : std::string_view::npos;
          hash != std::string_view::npos; hash = text.find('#', hash + 1)) {
       size_t k = hash + 1;
       while (k < text.size() && IsBlank(text[k])) ++k;
       if (text.substr(k, 8) != "synlint:") continue;
-      const std::string name = std::string(format) + " files";
+      const std::string name = std::string(FormatName(*format)) + " files";
       problems->push_back(
           {{start + static_cast<uint32_t>(hash), start + static_cast<uint32_t>(text.size())},
            "'# synlint:' after a value is not a comment in " + name +
@@ -185,13 +185,14 @@ Parsed ParseComment(const SourceFile& f, const Comment& c, Directive* d,
 
 }  // namespace
 
-ScanResult ScanDirectives(const SourceFile& file, std::string_view format) {
+ScanResult ScanDirectives(const SourceFile& file, std::optional<ConfigFormat> format) {
   ScanResult result;
   // Every directive, and every problem reported, starts with "synlint:": a
   // file without it (nearly all) needs no comment scan (7% of clean/nginx).
   if (file.text.find("synlint:") == std::string::npos) return result;
   const std::vector<Comment> comments =
-      format == "nginx" ? NginxComments(file) : LineComments(file, format, &result.problems);
+      format && Traits(*format).trailing_suppressions ? NginxComments(file)
+                                                      : LineComments(file, format, &result.problems);
   std::vector<bool> comment_line(file.lines().LineCount() + 2, false);
   for (const Comment& c : comments) {
     if (c.whole_line) comment_line[c.line] = true;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/config_format.h"
 #include "core/source.h"
 
 namespace synlint::suppress {
@@ -42,12 +43,12 @@ struct ScanResult {
   std::vector<DirectiveProblem> problems;
 };
 
-/// Finds the suppression comments of `file`. `format` is "sysctl", "nginx",
-/// "apache", "systemd" or "" (unknown). A comment line is one whose first
-/// non-blank byte is `#`, or `;` for sysctl and systemd. Only nginx has
-/// trailing comments (a `#` outside quotes at the start of a word); in
-/// sysctl, Apache and systemd files a `# synlint:` after text is part of the
-/// value and is reported as a problem.
-ScanResult ScanDirectives(const SourceFile& file, std::string_view format);
+/// Finds the suppression comments of `file`; `format` is nullopt when unknown.
+/// A comment line is one whose first non-blank byte is `#`, or `;` for sysctl
+/// and systemd. Only nginx has trailing comments (a `#` outside quotes at the
+/// start of a word); in sysctl, Apache and systemd files a `# synlint:` after
+/// text is part of the value and is reported as a problem (the format's
+/// traits, core/config_format.h).
+ScanResult ScanDirectives(const SourceFile& file, std::optional<ConfigFormat> format);
 
 }  // namespace synlint::suppress

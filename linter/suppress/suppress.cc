@@ -58,7 +58,7 @@ bool RuleListMatches(const std::vector<std::string>& rules, std::string_view rul
 }
 
 SuppressionResult ApplySuppressions(std::vector<Finding> findings, const SourceSet& sources,
-                                    const std::map<std::string, std::string>& format_by_path,
+                                    const std::map<std::string, ConfigFormat>& format_by_path,
                                     const SuppressOptions& opts) {
   auto enabled = [&](std::string_view id) { return !opts.rule_enabled || opts.rule_enabled(id); };
   auto known = [&](const std::string& id) {
@@ -79,7 +79,9 @@ SuppressionResult ApplySuppressions(std::vector<Finding> findings, const SourceS
     auto format = format_by_path.find(path);
     FileDirectives fd;
     fd.file = file.get();
-    fd.scan = suppress::ScanDirectives(*file, format == format_by_path.end() ? "" : format->second);
+    fd.scan = suppress::ScanDirectives(*file, format == format_by_path.end()
+                                                  ? std::nullopt
+                                                  : std::optional<ConfigFormat>(format->second));
     if (fd.scan.directives.empty() && fd.scan.problems.empty()) continue;
     for (const Directive& d : fd.scan.directives) fd.used.emplace_back(d.ids.size(), false);
     by_file.emplace(path, std::move(fd));

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/config_format.h"
 #include "core/file_reader.h"
 #include "core/finding.h"
 
@@ -57,12 +58,11 @@ struct SuppressionResult {
 
 /// Removes the findings suppressed by inline directives in `sources` or by
 /// `opts.per_file_ignores`, and adds SL003 findings for unused, refused and
-/// malformed directives. `format_by_path` gives each file's format ("sysctl",
-/// "nginx", "apache", "systemd"), keyed like `sources` (real root-relative
-/// path); in a file without an entry (or of another format, such as
-/// "apache-envvars") only whole-line `#` comments are read.
+/// malformed directives. `format_by_path` gives each file's format, keyed
+/// like `sources` (real root-relative path); in a file without an entry (or
+/// of Apache's envvars) only whole-line `#` comments are read.
 SuppressionResult ApplySuppressions(std::vector<Finding> findings, const SourceSet& sources,
-                                    const std::map<std::string, std::string>& format_by_path,
+                                    const std::map<std::string, ConfigFormat>& format_by_path,
                                     const SuppressOptions& opts);
 
 /// Whether `rule` is one of `rules`, each an ID or an ID prefix.

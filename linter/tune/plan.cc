@@ -29,23 +29,15 @@ struct Group {
 bool IsTcp(const Listener& l) { return !l.is_unix && l.port != 0 && !l.extra.count("invalid"); }
 
 std::string GroupKey(const ListenerView& v) {
-  if (v.service->kind == "nginx")
+  if (Traits(v.service->kind).backlog_per_listen)
     return v.service->service + "|" + v.listener->host + "|" + std::to_string(v.listener->port);
   return v.service->service;
 }
 
 std::string SettingName(const ListenerView& v) {
-  const std::string& kind = v.service->kind;
-  if (kind == "nginx") return "'backlog=' of nginx " + v.listener->address_text;
-  if (kind == "apache") return "'ListenBacklog' of " + v.service->service;
-  return "'Backlog=' of " + v.service->service;
-}
-
-std::string BacklogLabel(const std::string& kind, int64_t n) {
-  const std::string s = std::to_string(n);
-  if (kind == "nginx") return "backlog=" + s;
-  if (kind == "apache") return "ListenBacklog " + s;
-  return "Backlog=" + s;
+  const ConfigFormat kind = v.service->kind;
+  return "'" + std::string(BacklogName(kind)) + "' of " + v.service->service +
+         (Traits(kind).backlog_per_listen ? " " + v.listener->address_text : "");
 }
 
 // nginx: the listen that already has backlog= (or other options) is where a
@@ -125,7 +117,7 @@ TunePlan PlanTuning(const Host& host, const LoadSpec& load) {
     const auto [it, added] = group_of.emplace(GroupKey(v), groups.size());
     if (added) groups.emplace_back();
     Group& g = groups[it->second];
-    const int rank = v.service->kind == "nginx" ? CarrierRank(*v.listener) : 0;
+    const int rank = v.service->kind == ConfigFormat::kNginx ? CarrierRank(*v.listener) : 0;
     if (rank > g.carrier_rank) {
       g.carrier = i;
       g.carrier_rank = rank;
@@ -134,7 +126,7 @@ TunePlan PlanTuning(const Host& host, const LoadSpec& load) {
       g.explicit_backlog = v.explicit_backlog;
       g.setting = SettingName(v);
     }
-    if (v.service->kind == "systemd-socket" && !v.explicit_backlog && !host.systemd_version)
+    if (v.service->kind == ConfigFormat::kSystemd && !v.explicit_backlog && !host.systemd_version)
       systemd_assumed = true;
 
     ListenerPlan lp;
@@ -185,7 +177,7 @@ TunePlan PlanTuning(const Host& host, const LoadSpec& load) {
     if (!g.sized || Covers(g.requested, g.target)) continue;
     const ListenerView& carrier = views[g.carrier];
     proposed_requested[gi] = g.target;
-    proposed_label[gi] = BacklogLabel(carrier.service->kind, g.target);
+    proposed_label[gi] = BacklogSetting(carrier.service->kind, g.target);
     plan.backlogs.push_back({g.carrier, g.requested, g.target, g.setting});
   }
 

@@ -30,7 +30,8 @@ struct QueueState {
 /// One TCP listener: the load on its port, and its queues now and proposed.
 struct ListenerPlan {
   std::string service;  // "nginx", "apache2", "web.socket"
-  std::string kind;     // "nginx", "apache", "systemd-socket"
+  /// nginx, apache or systemd; printed as its service kind ("systemd-socket").
+  ConfigFormat kind = ConfigFormat::kNginx;
   std::string address;  // as written: "80", "[::]:443"
   uint32_t port = 0;
   std::string where;    // "etc/nginx/nginx.conf:12"

@@ -137,7 +137,7 @@ std::string TuneJson(const TuneRun& run, const LoadSpec& load, const TuneOutputO
   for (const ListenerPlan& lp : run.plan.listeners) {
     w.BeginObject();
     w.Key("service").String(lp.service);
-    w.Key("kind").String(lp.kind);
+    w.Key("kind").String(Traits(lp.kind).service_kind);
     w.Key("address").String(lp.address);
     w.Key("port").Uint(lp.port);
     w.Key("declared_at").String(lp.where);

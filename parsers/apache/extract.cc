@@ -248,7 +248,7 @@ ServiceFacts ExtractApacheFacts(SourceSet& sources, const LoadOptions& options,
                                 const std::string& service) {
   ServiceFacts facts;
   facts.service = service;
-  facts.kind = "apache";
+  facts.kind = ConfigFormat::kApache;
   facts.main_file = options.main_file;
   FactsCollector collector(&facts);
   LoadResult loaded = LoadConfig(sources, options, &collector);

@@ -61,7 +61,7 @@ class Loader {
       return;
     }
     if (out.status != ReadOutcome::Status::kOk) return;
-    result_.files.emplace_back(out.real_path, "apache-envvars");
+    result_.files.emplace_back(out.real_path, ConfigFormat::kApacheEnvvars);
     EnvVars env = ParseEnvVars(out.file->text);
     env_ = std::move(env.vars);
     for (const std::string& d : env.defines) defines_[d] = std::nullopt;
@@ -81,7 +81,7 @@ class Loader {
     auto it = parsed_.find(file->path);
     if (it != parsed_.end()) return it->second.get();
     auto p = std::make_unique<Parsed>(Parsed{file, Parse(*file, {.tokens = false})});
-    result_.files.emplace_back(file->path, "apache");
+    result_.files.emplace_back(file->path, ConfigFormat::kApache);
     for (const SyntaxError& e : p->parse.errors) {
       result_.findings.push_back(SyntaxFinding(*file, e));
     }

@@ -39,6 +39,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/config_format.h"
 #include "core/file_reader.h"
 #include "core/finding.h"
 #include "parsers/apache/parser.h"
@@ -79,8 +80,8 @@ class DirectiveVisitor {
 
 struct LoadResult {
   /// Files read, each once, in the order first read: {path, format}. The
-  /// envvars file has format "apache-envvars".
-  std::vector<std::pair<std::string, std::string>> files;
+  /// envvars file has format kApacheEnvvars.
+  std::vector<std::pair<std::string, ConfigFormat>> files;
   /// SL001 for syntax errors in any file read, SL002 for file problems.
   std::vector<Finding> findings;
   /// Module names known to be loaded at the end ("ssl_module", "mod_ssl.c").

@@ -1,5 +1,6 @@
 #include "parsers/apache/tree_dump.h"
 
+#include "core/config_format.h"
 #include "core/json.h"
 
 namespace synlint::apache {
@@ -134,7 +135,7 @@ void WriteJson(JsonWriter& w, const SourceFile& file, const ParseResult& result)
 JsonTreeWriter::JsonTreeWriter(JsonWriter& w, const SourceFile& file) : w_(w), file_(file) {
   w_.BeginObject();
   w_.Key("path").String(file_.path);
-  w_.Key("format").String("apache");
+  w_.Key("format").String(FormatName(ConfigFormat::kApache));
   w_.Key("directives").BeginArray();
 }
 

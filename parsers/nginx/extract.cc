@@ -163,9 +163,9 @@ size_t ListenerCapacity(const NginxConfig& config) {
 ServiceFacts ExtractNginx(const NginxConfig& config) {
   ServiceFacts facts;
   facts.service = "nginx";
-  facts.kind = "nginx";
+  facts.kind = ConfigFormat::kNginx;
   facts.main_file = config.main_path;
-  for (const NginxFile& f : config.files) facts.files.emplace_back(f.source->path, "nginx");
+  for (const NginxFile& f : config.files) facts.files.emplace_back(f.source->path, ConfigFormat::kNginx);
   facts.findings = config.findings;
   // Listeners are large: growing the vector would copy them all and hold
   // both copies at once.

@@ -12,7 +12,7 @@
 
 namespace synlint::nginx {
 
-/// Facts of a loaded configuration (service "nginx", kind "nginx"):
+/// Facts of a loaded configuration (service "nginx", kind nginx):
 /// - listeners: one per stream `listen` (TCP only) in http/server,
 ///   stream/server and mail/server, plus the implicit *:80 of an http server
 ///   without `listen` (extra["implicit"] = "true");
@@ -23,7 +23,7 @@ namespace synlint::nginx {
 ///   grpc_pass/memcached_pass whose target is TCP (not "unix:", nor an
 ///   upstream whose servers are all unix sockets); targets held in variables
 ///   count as TCP;
-/// - files: every file read, once, format "nginx"; findings: from loading.
+/// - files: every file read, once, format nginx; findings: from loading.
 ServiceFacts ExtractNginx(const NginxConfig& config);
 
 /// How many listeners ExtractNginx() makes at most when no file is included

@@ -70,9 +70,9 @@ std::string PairedService(const UnitView& socket) {
 ServiceFacts SocketFacts(const UnitView& socket, UnitLoader& loader) {
   ServiceFacts facts;
   facts.service = socket.name();
-  facts.kind = "systemd-socket";
+  facts.kind = ConfigFormat::kSystemd;
   facts.main_file = socket.main_file();
-  for (const UnitFile& f : socket.files()) facts.files.emplace_back(f.file->path, "systemd");
+  for (const UnitFile& f : socket.files()) facts.files.emplace_back(f.file->path, ConfigFormat::kSystemd);
   facts.findings = socket.findings();
 
   const std::optional<Setting> backlog =

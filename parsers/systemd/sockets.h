@@ -33,7 +33,7 @@ struct SocketUnits {
 /// All Listen*= settings form one list: an empty assignment of any of them
 /// clears every address before it (config_parse_socket_listen()).
 ///
-/// ServiceFacts: service = unit name, kind "systemd-socket", main_file = the
+/// ServiceFacts: service = unit name, kind systemd (a socket unit), main_file = the
 /// fragment's real path, files = fragment + drop-ins in merge order, limits
 /// "Backlog", "ReceiveBuffer", "SendBuffer", "MaxConnections" (effective,
 /// from whichever file wins) and "LimitNOFILE" of the paired service

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/config_format.h"
 #include "core/json.h"
 
 namespace synlint::systemd {
@@ -136,7 +137,7 @@ void WriteJson(JsonWriter& w, const SourceFile& file, const ParseResult& r, bool
 
 JsonTreeWriter::JsonTreeWriter(JsonWriter& w, const SourceFile& file) : w_(w), file_(file) {
   w_.BeginObject();
-  w_.Key("format").String("systemd");
+  w_.Key("format").String(FormatName(ConfigFormat::kSystemd));
   w_.Key("file").String(file_.path);
   w_.Key("sections").BeginArray();
 }

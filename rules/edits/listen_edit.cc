@@ -37,20 +37,20 @@ std::optional<Fix> SetListenerBacklogFix(const Host& host, const ListenerView& v
   const std::string n = std::to_string(backlog);
   Fix fix;
   fix.applicability = applicability;
-  const std::string& kind = v.service->kind;
+  const ConfigFormat kind = v.service->kind;
+  // nginx's backlog is a parameter of this listen, and its location covers 'backlog=' too.
+  const bool per_listen = Traits(kind).backlog_per_listen;
+  const std::string setting = BacklogSetting(kind, backlog);
   const SourceSet& sources = host.sources;
   const bool vendor_backlog = l.backlog && !l.backlog->location.file.starts_with("etc/");
-  if (l.backlog && !(vendor_backlog && kind == "systemd-socket")) {
+  if (l.backlog && !(vendor_backlog && kind == ConfigFormat::kSystemd)) {
     const Location& at = l.backlog->location;
     if (vendor_backlog) return std::nullopt;
-    const std::string text = kind == "nginx" ? "backlog=" + n : n;
-    fix.title = kind == "apache" ? "set 'ListenBacklog " + n + "'"
-                : kind == "nginx" ? "set 'backlog=" + n + "' on this listen"
-                                  : "set 'Backlog=" + n + "'";
-    fix.edits.push_back({at.file, at.span, text});
+    fix.title = "set '" + setting + "'" + (per_listen ? " on this listen" : "");
+    fix.edits.push_back({at.file, at.span, per_listen ? setting : n});
     return fix;
   }
-  if (kind == "systemd-socket" && (!l.insert_at || vendor_backlog)) {
+  if (kind == ConfigFormat::kSystemd && (!l.insert_at || vendor_backlog)) {
     // Vendor unit or vendor drop-in: a drop-in in etc/ overrides it and
     // survives upgrades. Drop-ins apply in file-name order across all
     // directories, so ours must sort after a vendor drop-in that sets Backlog=.
@@ -61,12 +61,12 @@ std::optional<Fix> SetListenerBacklogFix(const Host& host, const ListenerView& v
       if (from.find(".socket.d/") != std::string::npos && base >= name) name = "zz-synlint.conf";
     }
     const std::string path = "etc/systemd/system/" + v.service->service + ".d/" + name;
-    fix.title = "add 'Backlog=" + n + "' in a drop-in";
+    fix.title = "add '" + setting + "' in a drop-in";
     if (const SourceFile* existing = sources.Find(path)) {
       const uint32_t end = static_cast<uint32_t>(existing->text.size());
-      fix.edits.push_back({path, {end, end}, AsLine(*existing, end, "Backlog=" + n)});
+      fix.edits.push_back({path, {end, end}, AsLine(*existing, end, setting)});
     } else {
-      fix.edits.push_back({path, {0, 0}, "# Written by synlint.\n[Socket]\nBacklog=" + n + "\n"});
+      fix.edits.push_back({path, {0, 0}, "# Written by synlint.\n[Socket]\n" + setting + "\n"});
     }
     return fix;
   }
@@ -74,16 +74,9 @@ std::optional<Fix> SetListenerBacklogFix(const Host& host, const ListenerView& v
   const Location& at = *l.insert_at;
   const SourceFile* file = sources.Find(at.file);
   if (!file || !at.file.starts_with("etc/")) return std::nullopt;
-  if (kind == "nginx") {
-    fix.title = "add 'backlog=" + n + "' to this listen";
-    fix.edits.push_back({at.file, at.span, " backlog=" + n});
-  } else if (kind == "apache") {
-    fix.title = "add 'ListenBacklog " + n + "'";
-    fix.edits.push_back({at.file, at.span, AsLine(*file, at.span.begin, "ListenBacklog " + n)});
-  } else {
-    fix.title = "add 'Backlog=" + n + "'";
-    fix.edits.push_back({at.file, at.span, AsLine(*file, at.span.begin, "Backlog=" + n)});
-  }
+  // nginx: a parameter added before the listen's ';'; Apache, systemd: a line of its own.
+  fix.title = "add '" + setting + "'" + (per_listen ? " to this listen" : "");
+  fix.edits.push_back({at.file, at.span, per_listen ? " " + setting : AsLine(*file, at.span.begin, setting)});
   return fix;
 }
 

@@ -34,7 +34,7 @@ TextEdit DeleteArg(const SourceFile& file, const Location& at) {
 void CheckSL203(RuleContext& ctx) {
   const Host& host = ctx.host();
   for (const ServiceFacts& s : host.services) {
-    if (s.kind != "nginx") continue;
+    if (s.kind != ConfigFormat::kNginx) continue;
     std::map<std::string, const Listener*> first;  // context|addr -> first listen with options
     for (const Listener& l : s.listeners) {
       if (l.options.empty()) continue;

@@ -80,8 +80,8 @@ void CheckSL205(RuleContext& ctx) {
   const Host& host = ctx.host();
   const std::vector<ListenerView>& views = ctx.listener_views();
   for (const ServiceFacts& s : host.services) {
-    if (s.kind == "nginx") CheckNginx(ctx, s);
-    if (s.kind == "apache") CheckApache(ctx, s, views);
+    if (s.kind == ConfigFormat::kNginx) CheckNginx(ctx, s);
+    if (s.kind == ConfigFormat::kApache) CheckApache(ctx, s, views);
   }
 }
 

@@ -28,12 +28,12 @@ void CheckSL206(RuleContext& ctx) {
   for (const ListenerView& v : ctx.listener_views()) {
     if (v.explicit_backlog || v.default_uncertain || v.requested == INT_MAX || v.requested >= somaxconn)
       continue;
-    if (v.service->kind == "apache" && !apache_done.insert(v.service).second) continue;
+    if (v.service->kind == ConfigFormat::kApache && !apache_done.insert(v.service).second) continue;
     // Apache drains its queue only as fast as its workers: a backlog far
     // beyond them (SL205) is no improvement, so propose at most that much.
     int64_t target = somaxconn;
     std::string capped;
-    if (v.service->kind == "apache") {
+    if (v.service->kind == ConfigFormat::kApache) {
       const ApacheCapacity cap = ApacheWorkers(*v.service);
       if (cap.MaxUsefulBacklog() <= v.requested) continue;
       if (cap.MaxUsefulBacklog() < target) {

@@ -15,7 +15,7 @@ std::string Pos(const SourceFile& f, uint32_t offset) {
 /// One line per directive or problem, in a bracketed form.
 Lines Scan(std::string text, std::string_view format) {
   const SourceFile f("etc/x.conf", std::move(text));
-  const ScanResult r = ScanDirectives(f, format);
+  const ScanResult r = ScanDirectives(f, ParseConfigFormat(format));  // "" is no format
   Lines out;
   for (const Directive& d : r.directives) {
     std::string s = "[" + std::to_string(d.line) + "->" + std::to_string(d.target_line) + "][";
@@ -142,8 +142,8 @@ TEST(Directive, ArbitraryInputStaysInBounds) {
     }
     if (round % 3 == 0) text = "# synlint: disable=SL104" + text;
     const SourceFile f("x", text);
-    for (std::string_view format : {"sysctl", "nginx", "apache", "systemd"}) {
-      const ScanResult r = ScanDirectives(f, format);
+    for (const ConfigFormatTraits& format : AllConfigFormats()) {
+      const ScanResult r = ScanDirectives(f, format.format);
       for (const Directive& d : r.directives) {
         ASSERT_LE(d.removal.end, text.size());
         ASSERT_LE(d.comment.end, text.size());

@@ -11,7 +11,7 @@ using Lines = std::vector<std::string>;
 
 class Sources {
  public:
-  void Add(const std::string& path, std::string text, const std::string& format) {
+  void Add(const std::string& path, std::string text, ConfigFormat format) {
     fs_.AddFile(path, std::move(text));
     formats_[path] = format;
   }
@@ -47,7 +47,7 @@ class Sources {
     return *set_;
   }
   MemoryFileSystem fs_;
-  std::map<std::string, std::string> formats_;
+  std::map<std::string, ConfigFormat> formats_;
   std::unique_ptr<SourceSet> set_;
 };
 
@@ -71,7 +71,7 @@ TEST(Suppress, UsedSuppressionRemovesTheFindingAndItsFix) {
         "# synlint: disable=SL104 reason=\"proxy needs short connects\"\n"
         "net.ipv4.tcp_syn_retries = 3\n"
         "net.ipv4.tcp_synack_retries = 5\n",
-        "sysctl");
+        ConfigFormat::kSysctl);
   Finding syn = s.At("SL104", kSysctl, 2);
   syn.fix = Fix{"restore the default", Applicability::kUnsafe, {{kSysctl, {61, 89}, ""}}};
   const SuppressionResult r = s.Apply({syn, s.At("SL105", kSysctl, 3)});
@@ -87,7 +87,7 @@ TEST(Suppress, UnusedSuppressionsAreReportedWithASafeFix) {
         "net.ipv4.tcp_syn_retries = 3\n"
         "# synlint: disable=SL106\n"
         "net.ipv4.tcp_syncookies = 1\n",
-        "sysctl");
+        ConfigFormat::kSysctl);
   const SuppressionResult r = s.Apply({s.At("SL104", kSysctl, 2)});
   EXPECT_EQ(Lines({
                 "etc/sysctl.d/10-a.conf:1:26: info: unused suppression for 'SL105'; nothing here reports it "
@@ -106,7 +106,7 @@ TEST(Suppress, UnusedSuppressionsAreReportedWithASafeFix) {
 
 TEST(Suppress, RulesThatDidNotRunAreNotUnused) {
   Sources s;
-  s.Add(kSysctl, "# synlint: disable=SL104,SL105\nnet.ipv4.tcp_syn_retries = 3\n", "sysctl");
+  s.Add(kSysctl, "# synlint: disable=SL104,SL105\nnet.ipv4.tcp_syn_retries = 3\n", ConfigFormat::kSysctl);
   SuppressOptions opts;
   opts.rule_enabled = [](std::string_view id) { return id != "SL105"; };
   SuppressionResult r = s.Apply({}, opts);
@@ -127,7 +127,7 @@ TEST(Suppress, NoInlineSuppressions) {
         "# synlint: disable=SL104 reason=\"x\"\n"
         "net.ipv4.tcp_syn_retries = 3\n"
         "# synlint: disable-file=SL106\n",
-        "sysctl");
+        ConfigFormat::kSysctl);
   SuppressOptions opts;
   opts.no_inline = true;
   const SuppressionResult r = s.Apply({s.At("SL104", kSysctl, 2)}, opts);
@@ -152,8 +152,8 @@ TEST(Suppress, DisableFileAndTrailingNginxComments) {
         "  server { listen 80; listen 80; }\n"
         "  listen 81 backlog=100000;  # synlint: disable=SL201,SL204\n"
         "}\n",
-        "nginx");
-  s.Add(other, "listen 80; listen 80;\n", "nginx");
+        ConfigFormat::kNginx);
+  s.Add(other, "listen 80; listen 80;\n", ConfigFormat::kNginx);
   const SuppressionResult r = s.Apply(
       {s.At("SL203", main, 3), s.At("SL203", other, 1), s.At("SL201", main, 4), s.At("SL201", main, 3)});
   EXPECT_EQ(Lines({
@@ -176,7 +176,7 @@ TEST(Suppress, DisableFileAndTrailingNginxComments) {
 TEST(Suppress, UnusedFileDirectiveAndTrailingRemoval) {
   const std::string main = "etc/nginx/nginx.conf";
   Sources s;
-  s.Add(main, "# synlint: disable-file=SL203\nlisten 81;  # synlint: disable=SL201\n", "nginx");
+  s.Add(main, "# synlint: disable-file=SL203\nlisten 81;  # synlint: disable=SL201\n", ConfigFormat::kNginx);
   const SuppressionResult r = s.Apply({});
   EXPECT_EQ(Lines({
                 "etc/nginx/nginx.conf:1:25: info: unused suppression for 'SL203'; nothing in this file "
@@ -190,8 +190,8 @@ TEST(Suppress, UnusedFileDirectiveAndTrailingRemoval) {
 
 TEST(Suppress, CrossFileFindingsUseTheirPrimaryLocationOnly) {
   Sources s;
-  s.Add("etc/nginx/nginx.conf", "http {\n  listen 80 backlog=8192;\n}\n", "nginx");
-  s.Add("etc/sysctl.conf", "# synlint: disable=SL201\nnet.core.somaxconn = 4096\n", "sysctl");
+  s.Add("etc/nginx/nginx.conf", "http {\n  listen 80 backlog=8192;\n}\n", ConfigFormat::kNginx);
+  s.Add("etc/sysctl.conf", "# synlint: disable=SL201\nnet.core.somaxconn = 4096\n", ConfigFormat::kSysctl);
   Finding f = s.At("SL201", "etc/nginx/nginx.conf", 2);
   f.related.push_back(s.At("SL201", "etc/sysctl.conf", 2).location);
   const SuppressionResult r = s.Apply({f});
@@ -205,8 +205,8 @@ TEST(Suppress, CrossFileFindingsUseTheirPrimaryLocationOnly) {
 
 TEST(Suppress, PerFileIgnores) {
   Sources s;
-  s.Add("etc/sysctl.conf", "a = 1\nb = 2\n# synlint: disable\n", "sysctl");
-  s.Add("etc/sysctl.d/10-a.conf", "a = 1\n", "sysctl");
+  s.Add("etc/sysctl.conf", "a = 1\nb = 2\n# synlint: disable\n", ConfigFormat::kSysctl);
+  s.Add("etc/sysctl.d/10-a.conf", "a = 1\n", ConfigFormat::kSysctl);
   SuppressOptions opts;
   opts.per_file_ignores = {{"hosts/legacy/**", {"SL108", "SL003"}}, {"*.conf", {"SL2"}}};
   opts.repo_path = [](const std::string& p) {
@@ -229,7 +229,7 @@ TEST(Suppress, MalformedAndUnknownIds) {
         "# synlint: disable\n"
         "# synlint: disable=SL999,SL104\n"
         "net.ipv4.tcp_syn_retries = 3\n",
-        "sysctl");
+        ConfigFormat::kSysctl);
   SuppressOptions opts;
   opts.known_rules = {"SL003", "SL104", "SL105"};
   const SuppressionResult r = s.Apply({s.At("SL104", kSysctl, 3)}, opts);
@@ -249,7 +249,7 @@ TEST(Suppress, RequireReason) {
         "net.ipv4.tcp_syn_retries = 3\n"
         "# synlint: disable=SL105 reason=\"\"\n"
         "net.ipv4.tcp_synack_retries = 5\n",
-        "sysctl");
+        ConfigFormat::kSysctl);
   SuppressionResult r = s.Apply({s.At("SL104", kSysctl, 2), s.At("SL105", kSysctl, 4)});
   EXPECT_EQ(Lines{}, Dump(r.findings));  // honoured without a reason
   SuppressOptions opts;

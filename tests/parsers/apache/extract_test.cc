@@ -68,7 +68,7 @@ TEST(ApacheExtract, DebianLayout) {
   DebianBase(fs);
   const ServiceFacts f = Debian(fs);
   EXPECT_EQ("apache2", f.service);
-  EXPECT_EQ("apache", f.kind);
+  EXPECT_EQ(ConfigFormat::kApache, f.kind);
   EXPECT_EQ("etc/apache2/apache2.conf", f.main_file);
   EXPECT_EQ("", Findings(f));
   EXPECT_EQ("* 80 80 (http) @etc/apache2/ports.conf:1:1\n", Listeners(f));
@@ -91,12 +91,12 @@ TEST(ApacheExtract, DebianLayout) {
   EXPECT_EQ(16, f.limits.at("ServerLimit").value);
   EXPECT_EQ(25, f.limits.at("ThreadsPerChild").value);
   EXPECT_EQ(2, f.limits.at("StartServers").value);
-  EXPECT_EQ((std::vector<std::pair<std::string, std::string>>{
-                {"etc/apache2/envvars", "apache-envvars"},
-                {"etc/apache2/apache2.conf", "apache"},
-                {"etc/apache2/mods-available/mpm_event.load", "apache"},
-                {"etc/apache2/mods-available/mpm_event.conf", "apache"},
-                {"etc/apache2/ports.conf", "apache"}}),
+  EXPECT_EQ((std::vector<std::pair<std::string, ConfigFormat>>{
+                {"etc/apache2/envvars", ConfigFormat::kApacheEnvvars},
+                {"etc/apache2/apache2.conf", ConfigFormat::kApache},
+                {"etc/apache2/mods-available/mpm_event.load", ConfigFormat::kApache},
+                {"etc/apache2/mods-available/mpm_event.conf", ConfigFormat::kApache},
+                {"etc/apache2/ports.conf", ConfigFormat::kApache}}),
             f.files);
 }
 

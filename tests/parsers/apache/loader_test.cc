@@ -64,10 +64,10 @@ TEST(ApacheLoader, GlobIncludeInSortedOrder) {
       "etc/apache2/apache2.conf:3 B 2\n",
       l.log);
   EXPECT_EQ("", l.findings);
-  EXPECT_EQ((std::vector<std::pair<std::string, std::string>>{
-                {"etc/apache2/apache2.conf", "apache"},
-                {"etc/apache2/conf.d/a.conf", "apache"},
-                {"etc/apache2/conf.d/b.conf", "apache"}}),
+  EXPECT_EQ((std::vector<std::pair<std::string, ConfigFormat>>{
+                {"etc/apache2/apache2.conf", ConfigFormat::kApache},
+                {"etc/apache2/conf.d/a.conf", ConfigFormat::kApache},
+                {"etc/apache2/conf.d/b.conf", ConfigFormat::kApache}}),
             l.result.files);
 }
 
@@ -251,9 +251,9 @@ TEST(ApacheLoader, DefineAndVariables) {
       "etc/apache2/apache2.conf:7 Listen ${PORT}(?)\n",
       l.log);
   EXPECT_EQ("", l.findings);
-  EXPECT_EQ((std::vector<std::pair<std::string, std::string>>{
-                {"etc/apache2/envvars", "apache-envvars"},
-                {"etc/apache2/apache2.conf", "apache"}}),
+  EXPECT_EQ((std::vector<std::pair<std::string, ConfigFormat>>{
+                {"etc/apache2/envvars", ConfigFormat::kApacheEnvvars},
+                {"etc/apache2/apache2.conf", ConfigFormat::kApache}}),
             l.result.files);
 }
 

@@ -69,7 +69,7 @@ TEST(NginxExtract, ListenersLimitsAndOutbound) {
   const std::optional<ServiceFacts> f = LoadNginxService(sources);
   ASSERT_TRUE(f);
   EXPECT_EQ("nginx", f->service);
-  EXPECT_EQ("nginx", f->kind);
+  EXPECT_EQ(ConfigFormat::kNginx, f->kind);
   EXPECT_EQ("etc/nginx/nginx.conf", f->main_file);
   EXPECT_TRUE(f->findings.empty());
   EXPECT_EQ(
@@ -106,7 +106,8 @@ TEST(NginxExtract, ListenersLimitsAndOutbound) {
       outbound);
 
   ASSERT_EQ(2u, f->files.size());
-  EXPECT_EQ((std::pair<std::string, std::string>{"etc/nginx/nginx.conf", "nginx"}), f->files[0]);
+  EXPECT_EQ((std::pair<std::string, ConfigFormat>{"etc/nginx/nginx.conf", ConfigFormat::kNginx}),
+            f->files[0]);
   EXPECT_EQ("etc/nginx/conf.d/site.conf", f->files[1].first);
 }
 

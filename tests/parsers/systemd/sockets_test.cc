@@ -123,11 +123,11 @@ TEST(SystemdSockets, ListenerFromEtcUnit) {
   ASSERT_EQ(units.sockets.size(), 1u);
   const ServiceFacts& f = units.sockets[0];
   EXPECT_EQ(f.service, "web.socket");
-  EXPECT_EQ(f.kind, "systemd-socket");
+  EXPECT_EQ(f.kind, ConfigFormat::kSystemd);
   EXPECT_EQ(f.main_file, "etc/systemd/system/web.socket");
   ASSERT_EQ(f.files.size(), 1u);
   EXPECT_EQ(f.files[0],
-            (std::pair<std::string, std::string>{"etc/systemd/system/web.socket", "systemd"}));
+            (std::pair<std::string, ConfigFormat>{"etc/systemd/system/web.socket", ConfigFormat::kSystemd}));
   EXPECT_TRUE(f.findings.empty());
   ASSERT_EQ(f.listeners.size(), 1u);
   const Listener& l = f.listeners[0];
