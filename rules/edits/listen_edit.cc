@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <climits>
 
+#include "core/text_lines.h"
+
 namespace synlint {
 
 namespace {
@@ -10,8 +12,7 @@ namespace {
 // Text to insert at `offset` so that `line` becomes its own line.
 std::string AsLine(const SourceFile& file, uint32_t offset, const std::string& line) {
   const bool at_line_start = offset == 0 || file.text[offset - 1] == '\n';
-  const size_t nl = file.text.find('\n');
-  const std::string eol = nl != std::string::npos && nl > 0 && file.text[nl - 1] == '\r' ? "\r\n" : "\n";
+  const std::string eol = LineEndingOf(file.text);
   return at_line_start ? line + eol : eol + line;
 }
 
