@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "core/disk_path.h"
 #include "rules/registry.h"
 
 namespace synlint::cli {
@@ -19,21 +20,11 @@ stdfs::path Cwd() {
   return ec ? stdfs::path("/") : cwd;
 }
 
-stdfs::path Absolute(const std::string& p) {
-  std::error_code ec;
-  return stdfs::absolute(p, ec).lexically_normal();
-}
-
 /// `path` relative to the current directory when below it, else absolute.
 std::string FromCwd(const stdfs::path& abs) {
   const stdfs::path rel = abs.lexically_relative(Cwd());
   if (!rel.empty() && *rel.begin() != "..") return rel.string();
   return abs.string();
-}
-
-bool Inside(const stdfs::path& path, const stdfs::path& dir) {
-  const stdfs::path rel = path.lexically_relative(dir);
-  return !rel.empty() && *rel.begin() != "..";
 }
 
 /// The severity configured for `id`: the longest matching ID or prefix wins.

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "core/disk_path.h"
 #include "linter/config/template_mask.h"
 
 namespace synlint {
@@ -184,8 +185,8 @@ bool HostTreeFileSystem::LineTouchesTemplate(const std::string& path, Span span)
 std::string HostTreeFileSystem::ToRepoPath(const std::string& path) const {
   const auto disk = DiskPath(path, true);
   if (!disk) return path;
+  if (!Inside(*disk, base_dir_)) return *disk;
   const stdfs::path rel = stdfs::path(*disk).lexically_relative(base_dir_);
-  if (rel.empty() || *rel.begin() == "..") return *disk;
   return rel == "." ? "" : rel.string();
 }
 
