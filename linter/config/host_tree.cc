@@ -4,6 +4,7 @@
 
 #include "core/disk_path.h"
 #include "linter/config/template_mask.h"
+#include "parsers/systemd/units.h"
 
 namespace synlint {
 
@@ -276,9 +277,9 @@ std::unique_ptr<HostTreeFileSystem> BuildHostTree(const Config& config, const Ho
     for (const std::string& m : entry.matches) {
       const std::string_view parent = BaseName(DirName(m));
       const std::string name = StripJ2(BaseName(m));
-      place(EndsWith(parent, ".d") ? "etc/systemd/system/" + std::string(parent) + "/" + name
-                                   : "etc/systemd/system/" + name,
-            m, entry);
+      const std::string dir = EndsWith(parent, ".d") ? systemd::DropinDir(parent.substr(0, parent.size() - 2))
+                                                     : std::string(systemd::kAdminUnitDir);
+      place(dir + "/" + name, m, entry);
     }
   }
   return tree;

@@ -4,6 +4,7 @@
 #include <climits>
 
 #include "core/text_lines.h"
+#include "parsers/systemd/units.h"
 
 namespace synlint {
 
@@ -61,7 +62,7 @@ std::optional<Fix> SetListenerBacklogFix(const Host& host, const ListenerView& v
       const std::string base = from.substr(from.rfind('/') + 1);
       if (from.find(".socket.d/") != std::string::npos && base >= name) name = "zz-synlint.conf";
     }
-    const std::string path = "etc/systemd/system/" + v.service->service + ".d/" + name;
+    const std::string path = systemd::DropinDir(v.service->service) + "/" + name;
     fix.title = "add 'Backlog=" + n + "' in a drop-in";
     if (const SourceFile* existing = sources.Find(path)) {
       const uint32_t end = static_cast<uint32_t>(existing->text.size());
