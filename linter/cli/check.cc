@@ -22,17 +22,10 @@ struct CheckArgs {
   HostArgs host;
   FilterArgs filter;
   ProjectArgs project;
-  std::string format = "text";
-  std::string output;
-  std::string color = "auto";
-  std::string fail_on = "info";
-  std::string override_name = "90-synlint.conf";
-  bool diff = false;
-  bool fix = false;
-  bool unsafe_fixes = false;
+  OutputArgs output;
+  FixArgs fixes;
   std::string changed_since;
   const CLI::Option* root_option = nullptr;
-  const CLI::Option* fail_on_option = nullptr;
 };
 
 /// The process ends right after `check`: freeing a large host's hundreds of
@@ -79,20 +72,19 @@ int RunCheck(const CheckArgs& a) {
   Project project;
   if (!LoadProject(a.host, a.root_option->count() > 0, a.filter, a.project, &project, &err))
     return Fail(err);
-  auto formatter = MakeFormatter(a.format);
-  if (!formatter) return Fail("--format: unknown format '" + a.format + "'");
-  std::string fail_on = a.fail_on;
-  if (a.fail_on_option->count() == 0 && project.fail_on) fail_on = *project.fail_on;
+  auto formatter = MakeFormatter(a.output.format);
+  if (!formatter) return Fail("--format: unknown format '" + a.output.format + "'");
+  std::string fail_on = a.output.fail_on;
+  if (a.output.fail_on_option->count() == 0 && project.fail_on) fail_on = *project.fail_on;
 
-  FixOptions fix_options;
-  fix_options.sysctl_override_name = a.override_name;
-  const Applicability min = a.unsafe_fixes ? Applicability::kUnsafe : Applicability::kSafe;
+  const FixOptions fix_options = a.fixes.ToFixOptions();
+  const Applicability min = a.fixes.MinApplicability();
   const bool several = project.targets.size() > 1;
 
   Report report;
   report.root = project.config && project.targets.size() != 1 ? project.config->base_dir : a.host.root;
   report.tool_version = SYNLINT_VERSION;
-  report.diff_requested = a.diff;
+  report.diff_requested = a.fixes.diff;
   for (const Rule& r : AllRules()) report.rules.push_back(*r.meta);
   std::vector<LintRun> runs;  // keeps the sources the report points into
   std::vector<std::unique_ptr<Host>> baselines;
@@ -140,7 +132,7 @@ int RunCheck(const CheckArgs& a) {
     };
 
     LintRun run = Lint(*t.fs, host_options, fix_options, keep, suppress);
-    if (a.diff || a.fix) {
+    if (a.fixes.diff || a.fixes.fix) {
       const FixResult fix =
           FixToConvergence(*t.fs, host_options, fix_options, keep, min, suppress, concerns);
       if (!fix.converged)
@@ -150,7 +142,7 @@ int RunCheck(const CheckArgs& a) {
         if (several) action.reason = "host " + t.name + ": " + action.reason;
         report.actions.push_back(std::move(action));
       }
-      if (a.fix && !fix.fixed.empty()) {
+      if (a.fixes.fix && !fix.fixed.empty()) {
         if (!WriteFixes(*t.fs, fix, &err)) return Fail(err);
         run = Lint(*t.fs, host_options, fix_options, keep, suppress);
         std::cerr << "synlint: applied " << fix.fixes_applied << " fix(es) to " << fix.fixed.size()
@@ -180,15 +172,15 @@ int RunCheck(const CheckArgs& a) {
   report.fixes_available = CountFixable(report.findings, min);
 
   std::ofstream file;
-  if (!a.output.empty()) {
-    file.open(a.output, std::ios::binary | std::ios::trunc);
-    if (!file) return Fail("--output: cannot write '" + a.output + "'");
+  if (!a.output.file.empty()) {
+    file.open(a.output.file, std::ios::binary | std::ios::trunc);
+    if (!file) return Fail("--output: cannot write '" + a.output.file + "'");
   }
-  const bool text = a.format == "text";
+  const bool text = a.output.format == "text";
   // In text mode with --diff, stdout carries only the diff so it can be piped.
-  std::ostream& findings_out = file.is_open() ? file : (text && a.diff ? std::cerr : std::cout);
-  report.color = text && !file.is_open() && UseColor(a.color, &findings_out == &std::cerr ? 2 : 1);
-  if (text && a.diff) {
+  std::ostream& findings_out = file.is_open() ? file : (text && a.fixes.diff ? std::cerr : std::cout);
+  report.color = text && !file.is_open() && UseColor(a.output.color, &findings_out == &std::cerr ? 2 : 1);
+  if (text && a.fixes.diff) {
     std::cout << report.diff;
     std::cout.flush();
     report.diff.clear();  // printed: the findings go without it
@@ -207,7 +199,7 @@ int RunCheck(const CheckArgs& a) {
   }
   if (file.is_open()) {
     file.close();
-    if (!file) return Fail("--output: cannot write '" + a.output + "'");
+    if (!file) return Fail("--output: cannot write '" + a.output.file + "'");
   }
   KeepUntilExit(std::move(runs));
   KeepUntilExit(std::move(baselines));
@@ -224,35 +216,12 @@ void AddCheck(CLI::App& app, int* exit_code) {
   args->root_option = cmd->get_option("--root");
   args->filter.Add(cmd);
   args->project.Add(cmd);
-  cmd->add_option("--format", args->format, "Output format: text, json, sarif, github, gcc, junit")
-      ->capture_default_str()
-      ->group("Output");
-  cmd->add_option("-o,--output", args->output, "Write the report to FILE instead of stdout")
-      ->group("Output");
-  cmd->add_option("--color", args->color, "Colour text output: auto, always, never (NO_COLOR is honoured)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str()
-      ->group("Output");
-  cmd->add_option("--fail-on", args->fail_on,
-                  "Exit 1 when a finding is at least this severe: error, warning, info, never")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
-      ->capture_default_str()
-      ->group("Output");
-  args->fail_on_option = cmd->get_option("--fail-on");
-  cmd->add_flag("--diff", args->diff,
-                "Print the fixes as a unified diff (git apply / patch -p1 from the root); in text "
-                "format the diff goes to stdout and findings to stderr")
-      ->group("Fixes");
-  cmd->add_flag("--fix", args->fix,
-                "Apply the fixes in place (atomic writes, mode and owner kept)")
-      ->group("Fixes");
-  cmd->add_flag("--unsafe-fixes", args->unsafe_fixes,
-                "Also apply fixes that change runtime behaviour (see each rule's Fix safety)")
-      ->group("Fixes");
-  cmd->add_option("--sysctl-override-name", args->override_name,
-                  "File created in etc/sysctl.d/ when a vendor setting must be overridden")
-      ->capture_default_str()
-      ->group("Fixes");
+  args->output.AddReport(cmd);
+  args->fixes.Add(cmd, {.diff = "Print the fixes as a unified diff (git apply / patch -p1 from the root); in "
+                               "text format the diff goes to stdout and findings to stderr",
+                       .fix = "Apply the fixes in place (atomic writes, mode and owner kept)",
+                       .unsafe_fixes = "Also apply fixes that change runtime behaviour (see each rule's Fix "
+                                       "safety)"});
   cmd->add_option("--changed-since", args->changed_since,
                   "Compare with git revision REV of the tree holding the root and report listen-time "
                   "changes and the restarts they need (SL301)")
