@@ -1,6 +1,6 @@
 #include "core/json.h"
 
-#include "core/source.h"
+#include "core/utf8.h"
 
 namespace synlint {
 
@@ -10,10 +10,8 @@ void JsonEscape(std::string_view s, std::string* out) {
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      const size_t bad = FindInvalidUtf8(s.substr(i, 4));
-      size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-      if (bad == 0 || i + len > s.size() ||
-          (bad != std::string_view::npos && bad < len)) {
+      const size_t len = Utf8SequenceLength(s, i);
+      if (len == 0) {
         out->append("\xEF\xBF\xBD");
         ++i;
         continue;

@@ -80,7 +80,4 @@ struct SourceFile {
   mutable PathRef path_ref_;
 };
 
-/// Returns the offset of the first byte that is not valid UTF-8, or npos.
-size_t FindInvalidUtf8(std::string_view text);
-
 }  // namespace synlint

@@ -5,21 +5,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/text_lines.h"
+
 namespace synlint {
 
 namespace {
-
-std::vector<std::string_view> SplitLines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t j = text.find('\n', i);
-    j = j == std::string_view::npos ? text.size() : j + 1;
-    lines.push_back(text.substr(i, j - i));  // keeps its terminator
-    i = j;
-  }
-  return lines;
-}
 
 enum class Op { kKeep, kDel, kAdd };
 

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "core/service.h"
+#include "core/utf8.h"
 #include "model/value_check.h"
 #include "parsers/apache/extract.h"
 #include "parsers/nginx/extract.h"

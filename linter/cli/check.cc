@@ -1,5 +1,7 @@
 // `synlint check`: lint a host, print findings, show or apply fixes.
 #include <fstream>
+#include <functional>
+#include <map>
 #include <memory>
 #include <set>
 #include <iostream>
@@ -22,17 +24,10 @@ struct CheckArgs {
   HostArgs host;
   FilterArgs filter;
   ProjectArgs project;
-  std::string format = "text";
-  std::string output;
-  std::string color = "auto";
-  std::string fail_on = "info";
-  std::string override_name = "90-synlint.conf";
-  bool diff = false;
-  bool fix = false;
-  bool unsafe_fixes = false;
+  OutputArgs output;
+  FixArgs fixes;
   std::string changed_since;
   const CLI::Option* root_option = nullptr;
-  const CLI::Option* fail_on_option = nullptr;
 };
 
 /// The process ends right after `check`: freeing a large host's hundreds of
@@ -74,144 +69,237 @@ size_t CountFixable(const std::vector<Finding>& findings, Applicability min) {
   return n;
 }
 
+/// What a check gathers over its hosts; `runs` and `baselines` own what the
+/// report points into.
+struct CheckState {
+  Report report;
+  std::vector<LintRun> runs;
+  std::vector<std::unique_ptr<Host>> baselines;
+  std::vector<std::unique_ptr<GitFileSystem>> gits;
+  std::set<std::string> kernels;
+};
+
+/// One host of the project and what it is linted with.
+struct HostCheck {
+  const Project* project = nullptr;
+  const Target* target = nullptr;
+  HostOptions host_options;
+  FixOptions fix_options;
+  FindingFilter keep;
+  SuppressOptions suppress;
+  std::function<std::string(const std::string&)> shown;  // Target::DisplayPath
+
+  LintRun Lint() const { return synlint::Lint(*target->fs, host_options, fix_options, keep, suppress); }
+  /// Whether `f` is about one of the FILEs given (all files when none is).
+  bool Concerns(const Finding& f) const { return ConcernsFiles(f, project->only_files, shown); }
+};
+
+/// The report before any host is read: the run's settings and every rule.
+Report StartReport(const CheckArgs& a, const Project& project) {
+  Report report;
+  report.root = project.config && project.targets.size() != 1 ? project.config->base_dir : a.host.root;
+  report.tool_version = SYNLINT_VERSION;
+  report.diff_requested = a.fixes.diff;
+  for (const Rule& r : AllRules()) report.rules.push_back(*r.meta);
+  return report;
+}
+
+/// --changed-since: the host as it was at that revision, loaded from git,
+/// becomes the baseline of `options` (SL301).
+bool LoadBaseline(const CheckArgs& a, const Target& t, CheckState* state, HostOptions* options,
+                  std::string* err) {
+  if (a.changed_since.empty()) return true;
+  if (t.tree) {
+    std::cerr << "synlint: warning: --changed-since: host '" << t.name
+              << "' is a list of files, not a tree in git; SL301 is not checked for it\n";
+    return true;
+  }
+  auto git = GitFileSystem::Open(t.root_dir, a.changed_since, err);
+  if (!git) return false;
+  state->baselines.push_back(LoadHost(*git, *options));
+  options->baseline = state->baselines.back().get();
+  options->baseline_rev = a.changed_since;
+  state->gits.push_back(std::move(git));
+  return true;
+}
+
+/// The findings kept for `t`: the project's selection, less those judged on
+/// template placeholders (they say nothing); a fix that would rewrite
+/// template text is dropped (the finding stays).
+FindingFilter TargetFilter(const Project& project, const Target& t) {
+  return [&project, &t](Finding& f) {
+    if (!project.keep(f) || t.OnTemplateText(f)) return false;
+    if (f.fix && t.tree) {
+      for (const TextEdit& e : f.fix->edits) {
+        if (t.tree->SpanTouchesTemplate(e.file, e.span)) {
+          f.fix.reset();
+          break;
+        }
+      }
+    }
+    return true;
+  };
+}
+
+/// `t.DisplayPath`, each path's answer remembered: every finding's paths go
+/// through it.
+std::function<std::string(const std::string&)> CachedDisplayPath(const Target& t) {
+  return [&t, cache = std::make_shared<std::map<std::string, std::string>>()](const std::string& p) {
+    auto it = cache->find(p);
+    if (it == cache->end()) it = cache->emplace(p, t.DisplayPath(p)).first;
+    return it->second;
+  };
+}
+
+/// What `t` is linted with: its host options (with the --changed-since
+/// baseline), the filter, suppressions and display paths.
+bool PrepareHost(const CheckArgs& a, const Project& project, const Target& t, CheckState* state,
+                 HostCheck* out, std::string* err) {
+  out->project = &project;
+  out->target = &t;
+  out->host_options = t.host_options;
+  if (!LoadBaseline(a, t, state, &out->host_options, err)) return false;
+  out->fix_options = a.fixes.ToFixOptions();
+  out->keep = TargetFilter(project, t);
+  out->suppress = project.suppress;
+  out->suppress.repo_path = [&t](const std::string& p) { return t.RepoPath(p); };
+  out->shown = CachedDisplayPath(t);
+  return true;
+}
+
+/// --diff and --fix on one host: the fixes settled in memory, their diff and
+/// restart actions added to the report; with --fix written, and the host
+/// linted again so the report shows what is left.
+bool FixHost(const CheckArgs& a, const HostCheck& h, bool several, LintRun* run, Report* report,
+             std::string* err) {
+  const Target& t = *h.target;
+  const FixResult fix = FixToConvergence(*t.fs, h.host_options, h.fix_options, h.keep,
+                                         a.fixes.MinApplicability(), h.suppress,
+                                         [&h](const Finding& f) { return h.Concerns(f); });
+  if (!fix.converged)
+    std::cerr << "synlint: warning: fixes did not settle after " << kMaxFixRounds << " rounds\n";
+  if (!AppendDiff(t, fix, &report->diff, err)) return false;
+  for (Action action : ActionsForFix(*run->host, fix)) {
+    if (several) action.reason = "host " + t.name + ": " + action.reason;
+    report->actions.push_back(std::move(action));
+  }
+  if (a.fixes.fix && !fix.fixed.empty()) {
+    if (!WriteFixes(*t.fs, fix, err)) return false;
+    *run = h.Lint();
+    std::cerr << "synlint: applied " << fix.fixes_applied << " fix(es) to " << fix.fixed.size()
+              << " file(s)" << (t.name.empty() ? "" : " of host " + t.name) << "\n";
+  }
+  return true;
+}
+
+/// Moves the host's findings about the FILEs given into the report, with
+/// the paths the user sees, and keeps the run: the report points into its
+/// sources.
+void AddToReport(const HostCheck& h, LintRun run, CheckState* state) {
+  const Target& t = *h.target;
+  Report& report = state->report;
+  state->kernels.insert(run.host->kernel.ToString());
+  report.findings.reserve(report.findings.size() + run.findings.size());
+  for (Finding& f : run.findings) {
+    if (!h.Concerns(f)) continue;
+    if (t.display_from_cwd) MapPaths(&f, h.shown);
+    report.findings.push_back(std::move(f));
+  }
+  run.findings.clear();  // moved into the report
+  for (const Finding& f : run.suppressed) report.suppressed += h.Concerns(f);
+  for (const std::string& p : run.host->files_read) report.files_read.push_back(t.DisplayPath(p));
+  if (t.display_from_cwd) {
+    for (const auto& [path, file] : run.host->sources.files())
+      report.source_by_path[t.DisplayPath(path)] = file.get();
+  } else {
+    report.sources = &run.host->sources;
+  }
+  state->runs.push_back(std::move(run));
+}
+
+/// Lints one host, fixes it with --diff or --fix, and adds it to the report.
+bool CheckHost(const CheckArgs& a, const Project& project, const Target& t, CheckState* state,
+               std::string* err) {
+  HostCheck h;
+  if (!PrepareHost(a, project, t, state, &h, err)) return false;
+  LintRun run = h.Lint();
+  if ((a.fixes.diff || a.fixes.fix) &&
+      !FixHost(a, h, project.targets.size() > 1, &run, &state->report, err))
+    return false;
+  AddToReport(h, std::move(run), state);
+  return true;
+}
+
+/// The totals, once every host is in.
+void FinishReport(Applicability min, CheckState* state) {
+  Report& report = state->report;
+  for (const std::string& k : state->kernels) report.kernel += (report.kernel.empty() ? "" : ", ") + k;
+  report.files_count = report.files_read.size();
+  report.fixes_available = CountFixable(report.findings, min);
+}
+
+/// Prints the report to stdout or --output; in text with --diff, stdout
+/// carries only the diff so it can be piped, and the findings go to stderr.
+bool WriteReport(const OutputArgs& o, bool diff, const Formatter& formatter, Report* report,
+                 std::string* err) {
+  std::ofstream file;
+  if (!o.file.empty()) {
+    file.open(o.file, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      *err = "--output: cannot write '" + o.file + "'";
+      return false;
+    }
+  }
+  const bool text = o.format == "text";
+  std::ostream& findings_out = file.is_open() ? file : (text && diff ? std::cerr : std::cout);
+  report->color = text && !file.is_open() && UseColor(o.color, &findings_out == &std::cerr ? 2 : 1);
+  if (text && diff) {
+    std::cout << report->diff;
+    std::cout.flush();
+    report->diff.clear();  // printed: the findings go without it
+  }
+  formatter.Write(*report, findings_out);
+  if (file.is_open()) {
+    file.close();
+    if (!file) {
+      *err = "--output: cannot write '" + o.file + "'";
+      return false;
+    }
+  }
+  return true;
+}
+
+/// kExitFindings when a finding is at least as severe as --fail-on (else the
+/// config file's fail-on), else kExitClean.
+int ExitCode(const OutputArgs& o, const Project& project, const Report& report) {
+  std::string fail_on = o.fail_on;
+  if (o.fail_on_option->count() == 0 && project.fail_on) fail_on = *project.fail_on;
+  const auto threshold = Threshold(fail_on);
+  if (!threshold) return kExitClean;
+  for (const Finding& f : report.findings) {
+    if (f.severity >= *threshold) return kExitFindings;
+  }
+  return kExitClean;
+}
+
 int RunCheck(const CheckArgs& a) {
   std::string err;
   Project project;
   if (!LoadProject(a.host, a.root_option->count() > 0, a.filter, a.project, &project, &err))
     return Fail(err);
-  auto formatter = MakeFormatter(a.format);
-  if (!formatter) return Fail("--format: unknown format '" + a.format + "'");
-  std::string fail_on = a.fail_on;
-  if (a.fail_on_option->count() == 0 && project.fail_on) fail_on = *project.fail_on;
-
-  FixOptions fix_options;
-  fix_options.sysctl_override_name = a.override_name;
-  const Applicability min = a.unsafe_fixes ? Applicability::kUnsafe : Applicability::kSafe;
-  const bool several = project.targets.size() > 1;
-
-  Report report;
-  report.root = project.config && project.targets.size() != 1 ? project.config->base_dir : a.host.root;
-  report.tool_version = SYNLINT_VERSION;
-  report.diff_requested = a.diff;
-  for (const Rule& r : AllRules()) report.rules.push_back(*r.meta);
-  std::vector<LintRun> runs;  // keeps the sources the report points into
-  std::vector<std::unique_ptr<Host>> baselines;
-  std::vector<std::unique_ptr<GitFileSystem>> gits;
-  std::set<std::string> kernels;
-
-  for (Target& t : project.targets) {
-    HostOptions host_options = t.host_options;
-    if (!a.changed_since.empty() && t.tree) {
-      std::cerr << "synlint: warning: --changed-since: host '" << t.name
-                << "' is a list of files, not a tree in git; SL301 is not checked for it\n";
-    } else if (!a.changed_since.empty()) {
-      auto git = GitFileSystem::Open(t.root_dir, a.changed_since, &err);
-      if (!git) return Fail(err);
-      baselines.push_back(LoadHost(*git, host_options));
-      host_options.baseline = baselines.back().get();
-      host_options.baseline_rev = a.changed_since;
-      gits.push_back(std::move(git));
-    }
-    // Findings judged on template placeholders say nothing; fixes that would
-    // rewrite template text are dropped (the finding stays).
-    const FindingFilter keep = [&project, &t](Finding& f) {
-      if (!project.keep(f) || t.OnTemplateText(f)) return false;
-      if (f.fix && t.tree) {
-        for (const TextEdit& e : f.fix->edits) {
-          if (t.tree->SpanTouchesTemplate(e.file, e.span)) {
-            f.fix.reset();
-            break;
-          }
-        }
-      }
-      return true;
-    };
-    SuppressOptions suppress = project.suppress;
-    suppress.repo_path = [&t](const std::string& p) { return t.RepoPath(p); };
-    // Every finding's paths go through this: remember each path's answer.
-    const auto shown = [&t, cache = std::make_shared<std::map<std::string, std::string>>()](
-                           const std::string& p) {
-      auto it = cache->find(p);
-      if (it == cache->end()) it = cache->emplace(p, t.DisplayPath(p)).first;
-      return it->second;
-    };
-    auto concerns = [&project, &shown](const Finding& f) {
-      return ConcernsFiles(f, project.only_files, shown);
-    };
-
-    LintRun run = Lint(*t.fs, host_options, fix_options, keep, suppress);
-    if (a.diff || a.fix) {
-      const FixResult fix =
-          FixToConvergence(*t.fs, host_options, fix_options, keep, min, suppress, concerns);
-      if (!fix.converged)
-        std::cerr << "synlint: warning: fixes did not settle after " << kMaxFixRounds << " rounds\n";
-      if (!AppendDiff(t, fix, &report.diff, &err)) return Fail(err);
-      for (Action action : ActionsForFix(*run.host, fix)) {
-        if (several) action.reason = "host " + t.name + ": " + action.reason;
-        report.actions.push_back(std::move(action));
-      }
-      if (a.fix && !fix.fixed.empty()) {
-        if (!WriteFixes(*t.fs, fix, &err)) return Fail(err);
-        run = Lint(*t.fs, host_options, fix_options, keep, suppress);
-        std::cerr << "synlint: applied " << fix.fixes_applied << " fix(es) to " << fix.fixed.size()
-                  << " file(s)" << (t.name.empty() ? "" : " of host " + t.name) << "\n";
-      }
-    }
-    kernels.insert(run.host->kernel.ToString());
-    report.findings.reserve(report.findings.size() + run.findings.size());
-    for (Finding& f : run.findings) {
-      if (!concerns(f)) continue;
-      if (t.display_from_cwd) MapPaths(&f, shown);
-      report.findings.push_back(std::move(f));
-    }
-    run.findings.clear();  // moved into the report
-    for (const Finding& f : run.suppressed) report.suppressed += concerns(f);
-    for (const std::string& p : run.host->files_read) report.files_read.push_back(t.DisplayPath(p));
-    if (t.display_from_cwd) {
-      for (const auto& [path, file] : run.host->sources.files())
-        report.source_by_path[t.DisplayPath(path)] = file.get();
-    } else {
-      report.sources = &run.host->sources;
-    }
-    runs.push_back(std::move(run));
+  auto formatter = MakeFormatter(a.output.format);
+  if (!formatter) return Fail("--format: unknown format '" + a.output.format + "'");
+  CheckState state;
+  state.report = StartReport(a, project);
+  for (const Target& t : project.targets) {
+    if (!CheckHost(a, project, t, &state, &err)) return Fail(err);
   }
-  for (const std::string& k : kernels) report.kernel += (report.kernel.empty() ? "" : ", ") + k;
-  report.files_count = report.files_read.size();
-  report.fixes_available = CountFixable(report.findings, min);
-
-  std::ofstream file;
-  if (!a.output.empty()) {
-    file.open(a.output, std::ios::binary | std::ios::trunc);
-    if (!file) return Fail("--output: cannot write '" + a.output + "'");
-  }
-  const bool text = a.format == "text";
-  // In text mode with --diff, stdout carries only the diff so it can be piped.
-  std::ostream& findings_out = file.is_open() ? file : (text && a.diff ? std::cerr : std::cout);
-  report.color = text && !file.is_open() && UseColor(a.color, &findings_out == &std::cerr ? 2 : 1);
-  if (text && a.diff) {
-    std::cout << report.diff;
-    std::cout.flush();
-    report.diff.clear();  // printed: the findings go without it
-    formatter->Write(report, findings_out);
-  } else {
-    formatter->Write(report, findings_out);
-  }
-  int code = kExitClean;
-  if (const auto threshold = Threshold(fail_on)) {
-    for (const Finding& f : report.findings) {
-      if (f.severity >= *threshold) {
-        code = kExitFindings;
-        break;
-      }
-    }
-  }
-  if (file.is_open()) {
-    file.close();
-    if (!file) return Fail("--output: cannot write '" + a.output + "'");
-  }
-  KeepUntilExit(std::move(runs));
-  KeepUntilExit(std::move(baselines));
-  KeepUntilExit(std::move(report));
+  FinishReport(a.fixes.MinApplicability(), &state);
+  if (!WriteReport(a.output, a.fixes.diff, *formatter, &state.report, &err)) return Fail(err);
+  const int code = ExitCode(a.output, project, state.report);
+  KeepUntilExit(std::move(state.runs));
+  KeepUntilExit(std::move(state.baselines));
+  KeepUntilExit(std::move(state.report));
   return code;
 }
 
@@ -224,35 +312,12 @@ void AddCheck(CLI::App& app, int* exit_code) {
   args->root_option = cmd->get_option("--root");
   args->filter.Add(cmd);
   args->project.Add(cmd);
-  cmd->add_option("--format", args->format, "Output format: text, json, sarif, github, gcc, junit")
-      ->capture_default_str()
-      ->group("Output");
-  cmd->add_option("-o,--output", args->output, "Write the report to FILE instead of stdout")
-      ->group("Output");
-  cmd->add_option("--color", args->color, "Colour text output: auto, always, never (NO_COLOR is honoured)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str()
-      ->group("Output");
-  cmd->add_option("--fail-on", args->fail_on,
-                  "Exit 1 when a finding is at least this severe: error, warning, info, never")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
-      ->capture_default_str()
-      ->group("Output");
-  args->fail_on_option = cmd->get_option("--fail-on");
-  cmd->add_flag("--diff", args->diff,
-                "Print the fixes as a unified diff (git apply / patch -p1 from the root); in text "
-                "format the diff goes to stdout and findings to stderr")
-      ->group("Fixes");
-  cmd->add_flag("--fix", args->fix,
-                "Apply the fixes in place (atomic writes, mode and owner kept)")
-      ->group("Fixes");
-  cmd->add_flag("--unsafe-fixes", args->unsafe_fixes,
-                "Also apply fixes that change runtime behaviour (see each rule's Fix safety)")
-      ->group("Fixes");
-  cmd->add_option("--sysctl-override-name", args->override_name,
-                  "File created in etc/sysctl.d/ when a vendor setting must be overridden")
-      ->capture_default_str()
-      ->group("Fixes");
+  args->output.AddReport(cmd);
+  args->fixes.Add(cmd, {.diff = "Print the fixes as a unified diff (git apply / patch -p1 from the root); in "
+                               "text format the diff goes to stdout and findings to stderr",
+                       .fix = "Apply the fixes in place (atomic writes, mode and owner kept)",
+                       .unsafe_fixes = "Also apply fixes that change runtime behaviour (see each rule's Fix "
+                                       "safety)"});
   cmd->add_option("--changed-since", args->changed_since,
                   "Compare with git revision REV of the tree holding the root and report listen-time "
                   "changes and the restarts they need (SL301)")

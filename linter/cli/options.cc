@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "linter/output/formatter.h"
+
 namespace synlint::cli {
 
 void HostArgs::Add(CLI::App* app) {
@@ -87,6 +89,50 @@ void FilterArgs::Add(CLI::App* app) {
   app->add_option("--ignore", ignore, "Skip these rules: IDs or prefixes, comma-separated")
       ->delimiter(',')
       ->group("Rules");
+}
+
+CLI::Option* OutputArgs::AddFormat(CLI::App* app, const std::vector<std::string_view>& formats,
+                                   bool checked) {
+  std::string names;
+  for (std::string_view f : formats) (names += names.empty() ? "" : ", ") += f;
+  CLI::Option* option = app->add_option("--format", format, "Output format: " + names);
+  if (checked) option->check(CLI::IsMember(std::vector<std::string>(formats.begin(), formats.end())));
+  return option->capture_default_str()->group("Output");
+}
+
+void OutputArgs::AddReport(CLI::App* app) {
+  AddFormat(app, FormatterNames(), false);
+  app->add_option("-o,--output", file, "Write the report to FILE instead of stdout")->group("Output");
+  app->add_option("--color", color, "Colour text output: auto, always, never (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str()
+      ->group("Output");
+  app->add_option("--fail-on", fail_on,
+                  "Exit 1 when a finding is at least this severe: error, warning, info, never")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str()
+      ->group("Output");
+  fail_on_option = app->get_option("--fail-on");
+}
+
+void FixArgs::Add(CLI::App* app, const Help& help) {
+  app->add_flag("--diff", diff, help.diff)->group("Fixes");
+  app->add_flag("--fix", fix, help.fix)->group("Fixes");
+  app->add_flag("--unsafe-fixes", unsafe_fixes, help.unsafe_fixes)->group("Fixes");
+  app->add_option("--sysctl-override-name", override_name,
+                  "File created in etc/sysctl.d/ when a vendor setting must be overridden")
+      ->capture_default_str()
+      ->group("Fixes");
+}
+
+FixOptions FixArgs::ToFixOptions() const {
+  FixOptions options;
+  options.sysctl_override_name = override_name;
+  return options;
+}
+
+Applicability FixArgs::MinApplicability() const {
+  return unsafe_fixes ? Applicability::kUnsafe : Applicability::kSafe;
 }
 
 std::string RunningKernel() {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/file_system.h"
@@ -40,6 +41,38 @@ struct FilterArgs {
   std::vector<std::string> select;   // prefixes or IDs
   std::vector<std::string> ignore;
   void Add(CLI::App* app);
+};
+
+/// What is printed and where: --format for check and tune; -o/--output,
+/// --color and --fail-on for check.
+struct OutputArgs {
+  std::string format = "text";
+  std::string file;  // -o/--output; "" is stdout
+  std::string color = "auto";
+  std::string fail_on = "info";
+  const CLI::Option* fail_on_option = nullptr;
+  /// --format, its help naming `formats`; `checked`: other names are a usage error.
+  CLI::Option* AddFormat(CLI::App* app, const std::vector<std::string_view>& formats, bool checked);
+  /// check's: --format (any formatter; an unknown one fails later), -o, --color, --fail-on.
+  void AddReport(CLI::App* app);
+};
+
+/// --diff, --fix, --unsafe-fixes and --sysctl-override-name, for check and tune.
+struct FixArgs {
+  bool diff = false;
+  bool fix = false;
+  bool unsafe_fixes = false;
+  std::string override_name = "90-synlint.conf";
+  /// The help of the flags whose meaning differs between the commands.
+  struct Help {
+    const char* diff;
+    const char* fix;
+    const char* unsafe_fixes;
+  };
+  void Add(CLI::App* app, const Help& help);
+  FixOptions ToFixOptions() const;
+  /// The least safe fix applied: safe ones, and unsafe ones with --unsafe-fixes.
+  Applicability MinApplicability() const;
 };
 
 /// The running kernel's release (uname -r), or "".

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "core/disk_path.h"
 #include "rules/registry.h"
 
 namespace synlint::cli {
@@ -19,21 +20,11 @@ stdfs::path Cwd() {
   return ec ? stdfs::path("/") : cwd;
 }
 
-stdfs::path Absolute(const std::string& p) {
-  std::error_code ec;
-  return stdfs::absolute(p, ec).lexically_normal();
-}
-
 /// `path` relative to the current directory when below it, else absolute.
 std::string FromCwd(const stdfs::path& abs) {
   const stdfs::path rel = abs.lexically_relative(Cwd());
   if (!rel.empty() && *rel.begin() != "..") return rel.string();
   return abs.string();
-}
-
-bool Inside(const stdfs::path& path, const stdfs::path& dir) {
-  const stdfs::path rel = path.lexically_relative(dir);
-  return !rel.empty() && *rel.begin() != "..";
 }
 
 /// The severity configured for `id`: the longest matching ID or prefix wins.
@@ -140,46 +131,51 @@ void MapPaths(Finding* f, const std::function<std::string(const std::string&)>& 
   }
 }
 
-bool LoadProject(const HostArgs& host_args, bool root_given, const FilterArgs& filter,
-                 const ProjectArgs& args, Project* out, std::string* err) {
-  // 1. The config file.
-  std::optional<std::string> config_path;
+namespace {
+
+/// The config file: --config, else the nearest .synlint.yaml unless
+/// --no-config. Returns false with `err` when it is unusable.
+bool ReadConfig(const ProjectArgs& args, Project* out, std::string* config_path, std::string* err) {
   if (!args.config.empty()) {
     if (args.no_config) {
       *err = "--config and --no-config exclude each other";
       return false;
     }
-    config_path = args.config;
+    *config_path = args.config;
   } else if (!args.no_config) {
-    config_path = FindConfig(Cwd().string());
+    *config_path = FindConfig(Cwd().string()).value_or("");
   }
-  if (config_path) {
-    std::vector<std::string> known;
-    for (const Rule& r : AllRules()) known.emplace_back(r.meta->id);
-    Config config;
-    std::vector<ConfigError> errors;
-    if (!LoadConfig(*config_path, known, &config, &errors)) {
-      PrintConfigErrors(errors);
-      *err = "'" + *config_path + "' is not a valid synlint config (" + std::to_string(errors.size()) +
-             " problem" + (errors.size() == 1 ? "" : "s") + ")";
-      return false;
-    }
-    out->config = std::move(config);
+  if (config_path->empty()) return true;
+  std::vector<std::string> known;
+  for (const Rule& r : AllRules()) known.emplace_back(r.meta->id);
+  Config config;
+  std::vector<ConfigError> errors;
+  if (!LoadConfig(*config_path, known, &config, &errors)) {
+    PrintConfigErrors(errors);
+    *err = "'" + *config_path + "' is not a valid synlint config (" + std::to_string(errors.size()) +
+           " problem" + (errors.size() == 1 ? "" : "s") + ")";
+    return false;
   }
-  const Config* config = out->config ? &*out->config : nullptr;
+  out->config = std::move(config);
+  return true;
+}
 
-  // 2. Host settings: the command line wins over the config file.
-  HostOptions base;
-  if (!host_args.ToHostOptions(&base, err)) return false;
+/// Host settings every target starts from: the command line wins over the
+/// config file.
+bool BaseHostOptions(const HostArgs& host_args, const Config* config, HostOptions* base, std::string* err) {
+  if (!host_args.ToHostOptions(base, err)) return false;
   if (config) {
-    if (host_args.kernel.empty() && config->kernel) base.kernel = config->kernel;
-    if (host_args.sysctl_loader.empty() && config->sysctl_loader) base.loader = config->sysctl_loader;
+    if (host_args.kernel.empty() && config->kernel) base->kernel = config->kernel;
+    if (host_args.sysctl_loader.empty() && config->sysctl_loader) base->loader = config->sysctl_loader;
     if (host_args.systemd_version <= 0 && config->systemd_version)
-      base.systemd_version = config->systemd_version;
-    out->fail_on = config->fail_on;
+      base->systemd_version = config->systemd_version;
   }
+  return true;
+}
 
-  // 3. Rule selection and severities.
+/// Rule selection and severities (--select wins over the config's select,
+/// both ignore lists apply), and the suppression settings.
+void RuleSettings(const FilterArgs& filter, const ProjectArgs& args, const Config* config, Project* out) {
   std::vector<std::string> select = filter.select;
   std::vector<std::string> ignore = filter.ignore;
   std::map<std::string, Severity> severity;
@@ -199,115 +195,159 @@ bool LoadProject(const HostArgs& host_args, bool root_given, const FilterArgs& f
     for (const auto& [pattern, rules] : config->rules.per_file_ignores)
       out->suppress.per_file_ignores.push_back({pattern, rules});
   }
+}
 
-  // 4. The hosts.
-  const bool use_config_hosts = config && !config->hosts.empty() && !root_given;
-  if (!use_config_hosts) {
-    if (!args.hosts.empty()) {
-      *err = config ? "--host: '" + *config_path + "' describes no hosts (or --root was given)"
-                    : "--host needs a .synlint.yaml that describes hosts";
+/// The FILEs given as root-relative paths of `root_dir`, into `out->only_files`.
+bool FilesInRoot(const HostArgs& host_args, bool root_given, const Config* config, const ProjectArgs& args,
+                 const std::string& root_dir, Project* out, std::string* err) {
+  for (const std::string& f : args.files) {
+    if (!root_given && !config && !stdfs::path(f).is_absolute()) {
+      // Relative names without a config come from a repository (pre-commit),
+      // not from this machine's /etc: checking '/' would report nothing.
+      *err = "'" + f + "': no .synlint.yaml found in the current directory or above to say which "
+             "host it belongs to; write one (see docs/integrations.md), pass --root, or give "
+             "absolute paths of this machine's files";
       return false;
     }
-    Target t;
-    t.fs = host_args.OpenRoot(err);
-    if (!t.fs) return false;
-    t.root_dir = Absolute(host_args.root.empty() ? "/" : host_args.root).string();
-    t.repo_dir = config ? config->base_dir : "";
-    t.host_options = base;
-    for (const std::string& f : args.files) {
-      if (!root_given && !config && !stdfs::path(f).is_absolute()) {
-        // Relative names without a config come from a repository (pre-commit),
-        // not from this machine's /etc: checking '/' would report nothing.
-        *err = "'" + f + "': no .synlint.yaml found in the current directory or above to say which "
-               "host it belongs to; write one (see docs/integrations.md), pass --root, or give "
-               "absolute paths of this machine's files";
-        return false;
-      }
-      stdfs::path abs = Absolute(f);
-      std::error_code ec;
-      // A relative name outside the root may be meant from the root
-      // (`--root /mnt/img etc/nginx/nginx.conf`).
-      if (!Inside(abs, t.root_dir) && stdfs::path(f).is_relative() &&
-          stdfs::exists(stdfs::path(t.root_dir) / f, ec))
-        abs = (stdfs::path(t.root_dir) / f).lexically_normal();
-      if (!Inside(abs, t.root_dir)) {
-        *err = "'" + f + "' is not inside the root '" + host_args.root + "'" +
-               (config ? "" : "; to check files of a repository, describe its hosts in .synlint.yaml");
-        return false;
-      }
-      out->only_files.insert(abs.lexically_relative(t.root_dir).string());
+    stdfs::path abs = Absolute(f);
+    std::error_code ec;
+    // A relative name outside the root may be meant from the root
+    // (`--root /mnt/img etc/nginx/nginx.conf`).
+    if (!Inside(abs, root_dir) && stdfs::path(f).is_relative() &&
+        stdfs::exists(stdfs::path(root_dir) / f, ec))
+      abs = (stdfs::path(root_dir) / f).lexically_normal();
+    if (!Inside(abs, root_dir)) {
+      *err = "'" + f + "' is not inside the root '" + host_args.root + "'" +
+             (config ? "" : "; to check files of a repository, describe its hosts in .synlint.yaml");
+      return false;
     }
-    out->targets.push_back(std::move(t));
+    out->only_files.insert(abs.lexically_relative(root_dir).string());
+  }
+  return true;
+}
+
+/// The one host of --root (or of "/"), when the config describes no hosts or
+/// --root was given.
+bool RootTarget(const HostArgs& host_args, bool root_given, const ProjectArgs& args, const HostOptions& base,
+                const std::string& config_path, Project* out, std::string* err) {
+  const Config* config = out->config ? &*out->config : nullptr;
+  if (!args.hosts.empty()) {
+    *err = config ? "--host: '" + config_path + "' describes no hosts (or --root was given)"
+                  : "--host needs a .synlint.yaml that describes hosts";
+    return false;
+  }
+  Target t;
+  t.fs = host_args.OpenRoot(err);
+  if (!t.fs) return false;
+  t.root_dir = Absolute(host_args.root.empty() ? "/" : host_args.root).string();
+  t.repo_dir = config ? config->base_dir : "";
+  t.host_options = base;
+  if (!FilesInRoot(host_args, root_given, config, args, t.root_dir, out, err)) return false;
+  out->targets.push_back(std::move(t));
+  return true;
+}
+
+/// The hosts of the config that --host names, or all of them.
+bool SelectHosts(const Config& config, const ProjectArgs& args, const std::string& config_path,
+                 std::vector<const HostConfig*>* hosts, std::string* err) {
+  for (const std::string& name : args.hosts) {
+    const HostConfig* h = config.FindHost(name);
+    if (!h) {
+      *err = "--host: no host '" + name + "' in '" + config_path + "'";
+      return false;
+    }
+    hosts->push_back(h);
+  }
+  if (hosts->empty()) {
+    for (const HostConfig& h : config.hosts) hosts->push_back(&h);
+  }
+  return true;
+}
+
+/// With FILEs given: only the hosts the files belong to, and the files into
+/// `out->only_files`; a change to the config file itself concerns all.
+void KeepHostsOfFiles(const Config& config, const ProjectArgs& args, const std::string& config_path,
+                      std::vector<const HostConfig*>* hosts, Project* out) {
+  if (args.files.empty()) return;
+  const stdfs::path config_abs = Absolute(config_path);
+  bool all = false;
+  std::vector<std::string> files;
+  for (const std::string& f : args.files) {
+    const stdfs::path abs = Absolute(f);
+    if (abs == config_abs) {
+      all = true;
+      continue;
+    }
+    files.push_back(f);
+    out->only_files.insert(FromCwd(abs));
+    bool owned = false;
+    for (const HostConfig* h : *hosts) owned |= HostContainsFile(config, *h, f);
+    if (!owned)
+      std::cerr << "synlint: warning: '" << f << "' belongs to no host in '" << config_path
+                << "'; not checked\n";
+  }
+  if (all) {
+    out->only_files.clear();
+    return;
+  }
+  std::vector<const HostConfig*> concerned;
+  for (const HostConfig* h : *hosts) {
+    for (const std::string& f : files) {
+      if (HostContainsFile(config, *h, f)) {
+        concerned.push_back(h);
+        break;
+      }
+    }
+  }
+  *hosts = concerned;
+}
+
+/// One host of the config: a directory on disk, or a tree assembled from the
+/// repository's files.
+bool ConfigTarget(const Config& config, const HostConfig& h, const HostOptions& base,
+                  const std::string& config_path, Target* t, std::string* err) {
+  t->name = h.name;
+  t->repo_dir = config.base_dir;
+  t->host_options = base;
+  t->host_options.running_kernel.clear();  // a repository's host is not this machine
+  t->display_from_cwd = true;
+  if (h.is_root()) {
+    t->root_dir = h.root_dir;
+    t->fs = std::make_unique<DiskFileSystem>(h.root_dir);
     return true;
   }
+  std::vector<ConfigError> errors;
+  auto tree = BuildHostTree(config, h, &errors);
+  if (!errors.empty()) {
+    PrintConfigErrors(errors);
+    *err = "host '" + h.name + "' in '" + config_path + "' cannot be assembled";
+    return false;
+  }
+  t->tree = tree.get();
+  t->fs = std::move(tree);
+  return true;
+}
 
+}  // namespace
+
+bool LoadProject(const HostArgs& host_args, bool root_given, const FilterArgs& filter,
+                 const ProjectArgs& args, Project* out, std::string* err) {
+  std::string config_path;
+  if (!ReadConfig(args, out, &config_path, err)) return false;
+  const Config* config = out->config ? &*out->config : nullptr;
+  HostOptions base;
+  if (!BaseHostOptions(host_args, config, &base, err)) return false;
+  if (config) out->fail_on = config->fail_on;
+  RuleSettings(filter, args, config, out);
+
+  if (!config || config->hosts.empty() || root_given)
+    return RootTarget(host_args, root_given, args, base, config_path, out, err);
   std::vector<const HostConfig*> hosts;
-  for (const std::string& name : args.hosts) {
-    const HostConfig* h = config->FindHost(name);
-    if (!h) {
-      *err = "--host: no host '" + name + "' in '" + *config_path + "'";
-      return false;
-    }
-    hosts.push_back(h);
-  }
-  if (hosts.empty()) {
-    for (const HostConfig& h : config->hosts) hosts.push_back(&h);
-  }
-  if (!args.files.empty()) {
-    // Only the hosts the files belong to; a change to the config concerns all.
-    const stdfs::path config_abs = Absolute(*config_path);
-    bool all = false;
-    std::vector<std::string> files;
-    for (const std::string& f : args.files) {
-      const stdfs::path abs = Absolute(f);
-      if (abs == config_abs) {
-        all = true;
-        continue;
-      }
-      files.push_back(f);
-      out->only_files.insert(FromCwd(abs));
-      bool owned = false;
-      for (const HostConfig* h : hosts) owned |= HostContainsFile(*config, *h, f);
-      if (!owned)
-        std::cerr << "synlint: warning: '" << f << "' belongs to no host in '" << *config_path
-                  << "'; not checked\n";
-    }
-    if (all) {
-      out->only_files.clear();
-    } else {
-      std::vector<const HostConfig*> concerned;
-      for (const HostConfig* h : hosts) {
-        for (const std::string& f : files) {
-          if (HostContainsFile(*config, *h, f)) {
-            concerned.push_back(h);
-            break;
-          }
-        }
-      }
-      hosts = concerned;
-    }
-  }
+  if (!SelectHosts(*config, args, config_path, &hosts, err)) return false;
+  KeepHostsOfFiles(*config, args, config_path, &hosts, out);
   for (const HostConfig* h : hosts) {
     Target t;
-    t.name = h->name;
-    t.repo_dir = config->base_dir;
-    t.host_options = base;
-    t.host_options.running_kernel.clear();  // a repository's host is not this machine
-    t.display_from_cwd = true;
-    if (h->is_root()) {
-      t.root_dir = h->root_dir;
-      t.fs = std::make_unique<DiskFileSystem>(h->root_dir);
-    } else {
-      std::vector<ConfigError> errors;
-      auto tree = BuildHostTree(*config, *h, &errors);
-      if (!errors.empty()) {
-        PrintConfigErrors(errors);
-        *err = "host '" + h->name + "' in '" + *config_path + "' cannot be assembled";
-        return false;
-      }
-      t.tree = tree.get();
-      t.fs = std::move(tree);
-    }
+    if (!ConfigTarget(*config, *h, base, config_path, &t, err)) return false;
     out->targets.push_back(std::move(t));
   }
   return true;

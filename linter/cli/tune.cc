@@ -17,11 +17,8 @@ struct TuneArgs {
   std::string accept_delay;
   std::vector<std::string> ports;
   std::string headroom = "2";
-  std::string format = "text";
-  std::string override_name = "90-synlint.conf";
-  bool diff = false;
-  bool fix = false;
-  bool unsafe_fixes = false;  // implied; accepted so check's habits work
+  OutputArgs output;
+  FixArgs fixes;  // --unsafe-fixes is implied; accepted so check's habits work
 };
 
 bool ToLoadSpec(const TuneArgs& a, tune::LoadSpec* spec, std::string* err) {
@@ -61,25 +58,22 @@ int RunTuneCommand(const TuneArgs& a) {
   if (!ToLoadSpec(a, &load, &err)) return Fail(err);
   auto fs = a.host.OpenRoot(&err);
   if (!fs) return Fail(err);
-  FixOptions fix_options;
-  fix_options.sysctl_override_name = a.override_name;
-
-  tune::TuneRun run = tune::RunTune(*fs, host_options, fix_options, load);
+  tune::TuneRun run = tune::RunTune(*fs, host_options, a.fixes.ToFixOptions(), load);
   tune::TuneOutputOptions out_options;
   out_options.tool_version = SYNLINT_VERSION;
-  if (a.fix && !run.fix.fixed.empty()) {
+  if (a.fixes.fix && !run.fix.fixed.empty()) {
     if (!WriteFixes(*fs, run.fix, &err)) return Fail(err);
     out_options.applied = true;
     std::cerr << "synlint: applied " << run.fix.fixes_applied << " change(s) to " << run.fix.fixed.size()
               << " file(s)\n";
   }
-  if (a.format == "json") {
+  if (a.output.format == "json") {
     std::cout << tune::TuneJson(run, load, out_options);
     return kExitClean;
   }
   // As with `check --diff`: stdout carries only the diff, so it can be piped
   // to `patch -p1`; the table goes to stderr.
-  if (a.diff && !out_options.applied) {
+  if (a.fixes.diff && !out_options.applied) {
     std::cout << run.diff;
     std::cout.flush();
     out_options.include_diff = false;
@@ -110,26 +104,13 @@ void AddTune(CLI::App& app, int* exit_code) {
   cmd->add_option("--headroom", args->headroom, "Safety factor on the computed queue (2 = twice the need)")
       ->capture_default_str()
       ->group("Load");
-  cmd->add_option("--format", args->format, "Output format: text, json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str()
-      ->group("Output");
-  cmd->add_flag(
-         "--diff", args->diff,
-         "Print only the diff on stdout (git apply / patch -p1 from the root); the table goes to stderr")
-      ->group("Fixes");
-  cmd->add_flag("--fix", args->fix,
-                "Apply the change in place (atomic writes, mode and owner kept). Every tune change alters "
-                "runtime behaviour, so --unsafe-fixes is implied")
-      ->group("Fixes");
-  cmd->add_flag("--unsafe-fixes", args->unsafe_fixes,
-                "Accepted for symmetry with check: every tune change alters runtime behaviour (an unsafe "
-                "fix), so it is always implied")
-      ->group("Fixes");
-  cmd->add_option("--sysctl-override-name", args->override_name,
-                  "File created in etc/sysctl.d/ when a vendor setting must be overridden")
-      ->capture_default_str()
-      ->group("Fixes");
+  args->output.AddFormat(cmd, {"text", "json"}, true);
+  args->fixes.Add(cmd, {.diff = "Print only the diff on stdout (git apply / patch -p1 from the root); the "
+                               "table goes to stderr",
+                       .fix = "Apply the change in place (atomic writes, mode and owner kept). Every tune "
+                              "change alters runtime behaviour, so --unsafe-fixes is implied",
+                       .unsafe_fixes = "Accepted for symmetry with check: every tune change alters runtime "
+                                       "behaviour (an unsafe fix), so it is always implied"});
   cmd->footer(
       "Sizing: queue = ceil(peak rate x accept delay / 1000 x headroom) per listener (Little's law). "
       "It sizes queues; it does not replace a load test. See docs/tune.md.");

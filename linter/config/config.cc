@@ -4,26 +4,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/disk_path.h"
 #include "core/file_system.h"
 
 namespace synlint {
 
-namespace {
-
 namespace fs = std::filesystem;
-
-/// Whether `path` is `dir` or below it (both absolute and normal).
-bool Inside(const fs::path& path, const fs::path& dir) {
-  const fs::path rel = path.lexically_relative(dir);
-  return !rel.empty() && *rel.begin() != "..";
-}
-
-fs::path Absolute(const std::string& file) {
-  std::error_code ec;
-  return fs::absolute(file, ec).lexically_normal();
-}
-
-}  // namespace
 
 std::string ConfigError::ToString() const {
   return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/config_format.h"
+#include "core/disk_path.h"
 #include "core/file_system.h"
 #include "linter/config/config.h"
 #include "linter/config/repo_glob.h"
@@ -398,9 +399,7 @@ bool ParseConfig(std::string_view yaml, const std::string& path, const std::vect
                  Config* out, std::vector<ConfigError>* errors) {
   const size_t before = errors->size();
   out->path = path;
-  std::error_code ec;
-  fs::path abs = fs::absolute(path, ec).lexically_normal();
-  out->base_dir = abs.parent_path().string();
+  out->base_dir = Absolute(path).parent_path().string();
   Reader reader(path, known_rules, out, errors);
   try {
     reader.Top(YAML::Load(std::string(yaml)));

@@ -3,7 +3,9 @@
 #include <filesystem>
 #include <functional>
 
+#include "core/disk_path.h"
 #include "linter/config/template_mask.h"
+#include "parsers/systemd/units.h"
 
 namespace synlint {
 
@@ -185,8 +187,8 @@ bool HostTreeFileSystem::LineTouchesTemplate(const std::string& path, Span span)
 std::string HostTreeFileSystem::ToRepoPath(const std::string& path) const {
   const auto disk = DiskPath(path, true);
   if (!disk) return path;
+  if (!Inside(*disk, base_dir_)) return *disk;
   const stdfs::path rel = stdfs::path(*disk).lexically_relative(base_dir_);
-  if (rel.empty() || *rel.begin() == "..") return *disk;
   return rel == "." ? "" : rel.string();
 }
 
@@ -328,9 +330,9 @@ std::unique_ptr<HostTreeFileSystem> BuildHostTree(const Config& config, const Ho
     for (const std::string& m : entry.matches) {
       const std::string_view parent = BaseName(DirName(m));
       const std::string name = StripJ2(BaseName(m));
-      place(EndsWith(parent, ".d") ? "etc/systemd/system/" + std::string(parent) + "/" + name
-                                   : "etc/systemd/system/" + name,
-            m, entry);
+      const std::string dir = EndsWith(parent, ".d") ? systemd::DropinDir(parent.substr(0, parent.size() - 2))
+                                                     : std::string(systemd::kAdminUnitDir);
+      place(dir + "/" + name, m, entry);
     }
   }
   return tree;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/text_lines.h"
 #include "linter/config/template_mask.h"
 
 namespace synlint {
@@ -13,18 +14,6 @@ namespace {
 constexpr int kMaxEditDistance = 1000;
 
 enum class Op { kKeep, kDelete, kInsert };
-
-std::vector<std::string_view> SplitLines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t j = text.find('\n', i);
-    j = j == std::string_view::npos ? text.size() : j + 1;
-    lines.push_back(text.substr(i, j - i));
-    i = j;
-  }
-  return lines;
-}
 
 /// The shortest edit script from `a` to `b`; false when it is longer than kMaxEditDistance.
 bool LineDiff(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b,

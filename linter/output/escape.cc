@@ -1,5 +1,7 @@
 #include "linter/output/escape.h"
 
+#include "core/utf8.h"
+
 namespace synlint {
 namespace {
 
@@ -49,39 +51,6 @@ std::string EscapeGithub(std::string_view s, bool property) {
 }
 
 }  // namespace
-
-size_t Utf8SequenceLength(std::string_view s, size_t i, uint32_t* cp) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    if (cp) *cp = c;
-    return 1;
-  }
-  size_t len;
-  uint32_t min;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  uint32_t value = c & (0x7F >> len);
-  for (size_t k = 1; k < len; ++k) {
-    const unsigned char cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
-    value = (value << 6) | (cc & 0x3F);
-  }
-  if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
-    return 0;
-  if (cp) *cp = value;
-  return len;
-}
 
 std::string ToValidUtf8(std::string_view s) {
   std::string out;

@@ -10,10 +10,6 @@
 
 namespace synlint {
 
-/// Length of the valid UTF-8 sequence that starts at `s[i]` (1 to 4), or 0
-/// when `s[i]` starts none. Stores the code point in `cp` when given.
-size_t Utf8SequenceLength(std::string_view s, size_t i, uint32_t* cp = nullptr);
-
 /// `s` with each byte that is not valid UTF-8 replaced by U+FFFD.
 std::string ToValidUtf8(std::string_view s);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "linter/output/escape.h"
 
 namespace synlint {

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/utf8.h"
+
 namespace synlint::systemd {
 
 std::string_view TokenKindName(uint16_t kind) {

@@ -96,7 +96,7 @@ ServiceFacts SocketFacts(const UnitView& socket, UnitLoader& loader) {
   SmallMap<std::string>& common = facts.extra;
   common["accept"] = accept && accept->value == 1 ? "yes" : "no";
   common["paired_service"] = service;
-  common["dropin_dir"] = "etc/systemd/system/" + socket.name() + ".d";
+  common["dropin_dir"] = DropinDir(socket.name());
   common["newline"] = socket.files().empty() ? "\n" : socket.files().front().parsed->newline;
   if (auto v = socket.Last("Socket", "BindIPv6Only"); v && !v->value().empty())
     common["bind_ipv6_only"] = std::string(v->value());

@@ -45,10 +45,18 @@ std::string_view ExpectedForm(ValueKind kind) {
 
 const std::vector<std::string>& UnitSearchPath() {
   static const std::vector<std::string> kDirs = {
-      "etc/systemd/system",     "run/systemd/system", "usr/local/lib/systemd/system",
+      std::string(kAdminUnitDir), "run/systemd/system", "usr/local/lib/systemd/system",
       "usr/lib/systemd/system", "lib/systemd/system",
   };
   return kDirs;
+}
+
+std::string DropinDir(std::string_view unit, std::string_view dir) {
+  std::string out(dir);
+  out += '/';
+  out += unit;
+  out += ".d";
+  return out;
 }
 
 std::string_view UnitType(std::string_view unit_name) {
@@ -271,7 +279,7 @@ const std::vector<std::string>& UnitLoader::LinksTo(const std::string& real_path
 void UnitLoader::FindDropinDirs(const SearchDir& dir, const std::string& name,
                                 std::vector<std::string>* out) const {
   if (dir.Has(name + ".d")) {
-    const Resolved r = Resolve(sources_.fs(), dir.path + "/" + name + ".d");
+    const Resolved r = Resolve(sources_.fs(), DropinDir(name, dir.path));
     if (r.status == Resolved::Status::kOk && r.kind == NodeKind::kDirectory &&
         std::find(out->begin(), out->end(), r.path) == out->end())
       out->push_back(r.path);

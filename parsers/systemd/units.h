@@ -23,6 +23,13 @@ namespace synlint::systemd {
 /// are not read.
 const std::vector<std::string>& UnitSearchPath();
 
+/// The unit directory of the administrator, first in UnitSearchPath(): where
+/// fixes write units and drop-ins.
+inline constexpr std::string_view kAdminUnitDir = "etc/systemd/system";
+
+/// The drop-in directory of `unit` in the unit directory `dir`: DIR/UNIT.d.
+std::string DropinDir(std::string_view unit, std::string_view dir = kAdminUnitDir);
+
 /// One file read for a unit.
 struct UnitFile {
   const SourceFile* file = nullptr;  // owned by the SourceSet

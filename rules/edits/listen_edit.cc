@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <climits>
 
+#include "core/text_lines.h"
+#include "parsers/systemd/units.h"
+
 namespace synlint {
 
 namespace {
@@ -10,8 +13,7 @@ namespace {
 // Text to insert at `offset` so that `line` becomes its own line.
 std::string AsLine(const SourceFile& file, uint32_t offset, const std::string& line) {
   const bool at_line_start = offset == 0 || file.text[offset - 1] == '\n';
-  const size_t nl = file.text.find('\n');
-  const std::string eol = nl != std::string::npos && nl > 0 && file.text[nl - 1] == '\r' ? "\r\n" : "\n";
+  const std::string eol = LineEndingOf(file.text);
   return at_line_start ? line + eol : eol + line;
 }
 
@@ -60,7 +62,7 @@ std::optional<Fix> SetListenerBacklogFix(const Host& host, const ListenerView& v
       const std::string base = from.substr(from.rfind('/') + 1);
       if (from.find(".socket.d/") != std::string::npos && base >= name) name = "zz-synlint.conf";
     }
-    const std::string path = "etc/systemd/system/" + v.service->service + ".d/" + name;
+    const std::string path = systemd::DropinDir(v.service->service) + "/" + name;
     fix.title = "add '" + setting + "' in a drop-in";
     if (const SourceFile* existing = sources.Find(path)) {
       const uint32_t end = static_cast<uint32_t>(existing->text.size());

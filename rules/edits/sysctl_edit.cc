@@ -1,15 +1,11 @@
 #include "rules/edits/sysctl_edit.h"
 
 #include "core/file_system.h"
+#include "core/text_lines.h"
 
 namespace synlint {
 
 bool IsAdminFile(const std::string& path) { return path.rfind("etc/", 0) == 0; }
-
-std::string LineEndingOf(const SourceFile& file) {
-  const size_t nl = file.text.find('\n');
-  return nl != std::string::npos && nl > 0 && file.text[nl - 1] == '\r' ? "\r\n" : "\n";
-}
 
 TextEdit DeleteLineEdit(const SysctlEntry& entry) {
   return {entry.file->path, entry.assignment->line, ""};
@@ -41,7 +37,7 @@ Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string&
   const SysctlEntry* w = host.Winner(key);
   if (w && IsAdminFile(w->file->path) && !w->assignment->is_glob()) {
     const SourceFile& f = *w->file;
-    const std::string eol = LineEndingOf(f);
+    const std::string eol = LineEndingOf(f.text);
     if (!comment.empty()) {
       // Keep the indentation of the assignment line.
       const Span line = w->assignment->line;
@@ -65,7 +61,7 @@ Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string&
   if (!comment.empty()) body += "# " + comment + "\n";
   body += key + " = " + value + "\n";
   if (const SourceFile* existing = host.sources.Find(path)) {
-    const std::string eol = LineEndingOf(*existing);
+    const std::string eol = LineEndingOf(existing->text);
     std::string add;
     if (!existing->text.empty() && existing->text.back() != '\n') add += eol;
     if (!comment.empty()) add += "# " + comment + eol;

@@ -13,9 +13,6 @@ namespace synlint {
 /// usr/lib, lib and run are never edited.
 bool IsAdminFile(const std::string& path);
 
-/// "\r\n" when the file's lines end that way, else "\n".
-std::string LineEndingOf(const SourceFile& file);
-
 /// Deletes the whole line holding `entry`.
 TextEdit DeleteLineEdit(const SysctlEntry& entry);
 

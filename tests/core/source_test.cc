@@ -45,14 +45,5 @@ TEST(SourceFile, IndexesItsLinesOnFirstUseAndCopiesKeepThem) {
   EXPECT_EQ(copy.lines().At(4), (LineCol{2, 1}));
 }
 
-TEST(Utf8, FindsFirstInvalidByte) {
-  EXPECT_EQ(FindInvalidUtf8("plain ascii"), std::string_view::npos);
-  EXPECT_EQ(FindInvalidUtf8("caf\xc3\xa9"), std::string_view::npos);
-  EXPECT_EQ(FindInvalidUtf8("ab\xff"), 2u);
-  EXPECT_EQ(FindInvalidUtf8("\xc3"), 0u);           // truncated
-  EXPECT_EQ(FindInvalidUtf8("\xc0\xaf"), 0u);       // overlong
-  EXPECT_EQ(FindInvalidUtf8("\xed\xa0\x80"), 0u);   // surrogate
-}
-
 }  // namespace
 }  // namespace synlint

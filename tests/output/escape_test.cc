@@ -5,21 +5,6 @@
 namespace synlint {
 namespace {
 
-TEST(Utf8SequenceLength, AcceptsValidAndRejectsBadSequences) {
-  uint32_t cp = 0;
-  EXPECT_EQ(Utf8SequenceLength("a", 0, &cp), 1u);
-  EXPECT_EQ(cp, 'a');
-  EXPECT_EQ(Utf8SequenceLength("é", 0, &cp), 2u);
-  EXPECT_EQ(cp, 0xE9u);
-  EXPECT_EQ(Utf8SequenceLength("😀", 0, &cp), 4u);
-  EXPECT_EQ(cp, 0x1F600u);
-  EXPECT_EQ(Utf8SequenceLength("\xff", 0), 0u);        // never valid
-  EXPECT_EQ(Utf8SequenceLength("\xc3", 0), 0u);        // truncated
-  EXPECT_EQ(Utf8SequenceLength("\xc0\xaf", 0), 0u);    // overlong '/'
-  EXPECT_EQ(Utf8SequenceLength("\xed\xa0\x80", 0), 0u);  // surrogate
-  EXPECT_EQ(Utf8SequenceLength("\xc3(", 0), 0u);       // bad continuation
-}
-
 TEST(ToValidUtf8, ReplacesEachBadByte) {
   EXPECT_EQ(ToValidUtf8("a\xff\xfe" "b é"), "a\uFFFD\uFFFDb é");
 }

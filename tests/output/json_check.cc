@@ -3,7 +3,7 @@
 #include <cctype>
 #include <cstring>
 
-#include "core/source.h"
+#include "core/utf8.h"
 
 namespace synlint {
 namespace {

@@ -386,5 +386,11 @@ TEST(SystemdUnits, UnitNames) {
   EXPECT_EQ(TemplateOf("foo.service"), "foo.service");
 }
 
+TEST(SystemdUnits, DropinDirIsTheUnitNameWithDotD) {
+  EXPECT_EQ(DropinDir("web.socket"), "etc/systemd/system/web.socket.d");
+  EXPECT_EQ(DropinDir("foo@.service", "usr/lib/systemd/system"), "usr/lib/systemd/system/foo@.service.d");
+  EXPECT_EQ(UnitSearchPath().front(), kAdminUnitDir);
+}
+
 }  // namespace
 }  // namespace synlint::systemd
