@@ -86,5 +86,26 @@ TEST(SysctlSweep, EveryKeyOfTheRunningKernelIsKnown) {
             << ": " << unexpected.size() << " unexpected SL101/SL102 errors\n";
 }
 
+/// SL101's findings on a root of one sysctl file (and whatever `proc_sys` adds under proc/sys).
+size_t UnknownKeyErrors(bool live, const std::string& proc_sys) {
+  MemoryFileSystem root;
+  root.AddFile("etc/sysctl.d/50-new.conf", "net.core.somaxcon = 1\n");
+  if (!proc_sys.empty()) root.AddFile(proc_sys, "1\n");
+  HostOptions options;
+  if (live) options.running_kernel = "6.18.44";
+  const auto host = LoadHost(root, options);
+  size_t n = 0;
+  for (const Finding& f : RunRules(*host, FixOptions{})) n += f.rule == "SL101";
+  return n;
+}
+
+TEST(SysctlSweep, ALiveRootsProcSysIsTheTruthForKeysNewerThanEveryList) {
+  // A key the running kernel has is known, even one edit from a listed name.
+  EXPECT_EQ(UnknownKeyErrors(true, "proc/sys/net/core/somaxcon"), 0u);
+  EXPECT_EQ(UnknownKeyErrors(true, ""), 1u);
+  // A root that is not this machine: its proc/sys is not the running kernel's.
+  EXPECT_EQ(UnknownKeyErrors(false, "proc/sys/net/core/somaxcon"), 1u);
+}
+
 }  // namespace
 }  // namespace synlint
