@@ -109,6 +109,7 @@ std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options)
     host->kernel = host->kb->default_kernel();
     host->kernel_origin = "default";
   }
+  host->live = !options.running_kernel.empty();
   host->systemd_version = options.systemd_version;
   host->nginx_version = options.nginx_version;
   host->baseline = options.baseline;

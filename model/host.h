@@ -45,6 +45,8 @@ struct Host {
   const KnowledgeBase* kb = &KnowledgeBase::Builtin();
   KernelVersion kernel;
   std::string kernel_origin;  // "--kernel", "running kernel", "default"
+  /// The root is this machine ('/'): its proc/sys lists the running kernel's keys.
+  bool live = false;
   sysctl::Loader loader = sysctl::Loader::kSystemd;
   std::string loader_origin;  // "--sysctl-loader", "detected", "assumed"
   std::optional<int> systemd_version;

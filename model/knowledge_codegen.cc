@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "model/codegen_output.h"
 #include "model/knowledge.h"
 
 namespace {
@@ -106,11 +107,5 @@ int main(int argc, char** argv) {
     out << "    kb->Add(std::move(k));\n  }\n";
   }
   out << "}\n\n}  // namespace synlint\n";
-  std::ofstream file(argv[1], std::ios::binary | std::ios::trunc);
-  file << out.str();
-  if (!file) {
-    std::cerr << argv[1] << ": cannot write\n";
-    return 1;
-  }
-  return 0;
+  return synlint::WriteGeneratedFile(argv[1], out.str());
 }

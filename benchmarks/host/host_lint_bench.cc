@@ -10,10 +10,12 @@
 #include <iterator>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/embedded.h"
 #include "core/file_system.h"
 #include "model/host.h"
+#include "model/key_names.h"
 #include "model/knowledge.h"
 #include "rules/registry.h"
 #include "rules/rule.h"
@@ -286,6 +288,27 @@ void BM_BuildKnowledgeTables(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_BuildKnowledgeTables)->Unit(benchmark::kMicrosecond);
+
+// One KnownKeyName lookup, as SL101 does for every key outside the rich
+// metadata: a per-interface key (the clean/sysctl corpus has 250k of them,
+// each matched through its `<if>` pattern), a plain key, and a misspelling
+// (a miss, which also tries the pattern prefixes).
+void BM_KeyNameLookup(benchmark::State& state) {
+  std::vector<std::string> keys;
+  for (int i = 0; i < 1000; ++i) {
+    keys.push_back("net.ipv4.conf.vlan" + std::to_string(i) + "/3.rp_filter");
+    keys.push_back("net.ipv6.conf.vlan" + std::to_string(i) + "/3.accept_ra");
+  }
+  const std::vector<std::string> plain = {"net.ipv4.tcp_dsack", "fs.fanotify.max_queued_events"};
+  const std::vector<std::string> misses = {"net.core.somaxcon", "net.ipv4.conf.vlan1.rp_filtr"};
+  const std::vector<std::string>& which = state.range(0) == 0 ? keys : state.range(0) == 1 ? plain : misses;
+  size_t i = 0, known = 0;
+  for (auto _ : state) {
+    known += synlint::KnownKeyName(which[i++ % which.size()]);
+  }
+  benchmark::DoNotOptimize(known);
+}
+BENCHMARK(BM_KeyNameLookup)->Arg(0)->Arg(1)->Arg(2);
 
 }  // namespace
 

@@ -1,4 +1,6 @@
-// SL101: a key the target kernel does not have. Writes to it fail at boot
+// SL101: a key the target kernel does not have: removed (the knowledge base
+// says when), not yet added (likewise), or in no kernel synlint has a name
+// list for and near a known key (a misspelling). Writes to it fail at boot
 // (systemd-sysctl logs a missing key only at debug level, so it goes unseen).
 #include <algorithm>
 #include <array>
@@ -6,6 +8,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include "model/key_names.h"
+#include "model/proc_sys.h"
 #include "rules/edits/sysctl_edit.h"
 #include "rules/sysctl/sysctl_rules.h"
 
@@ -85,20 +89,25 @@ size_t BagDistance(const LetterCounts& a, const LetterCounts& b) {
   return std::max(more_a, more_b);
 }
 
-/// The knowledge base's keys in its order, with their letter counts, built
-/// once per run: a host of per-interface keys asks for hundreds of
-/// thousands of suggestions, each against every known key.
+/// Every key synlint knows by name (the name lists, patterns on `all` and
+/// `default`, and the knowledge base), with their letter counts, built once
+/// per run and only when a key is unknown: each suggestion is compared with
+/// every known name.
 class Suggester {
  public:
   explicit Suggester(const KnowledgeBase& kb) {
-    known_.reserve(kb.keys().size());
-    for (const auto& [name, info] : kb.keys()) known_.push_back({name, &info, LetterCounts(name)});
+    const std::vector<std::string>& names = KeyNamesToSuggest();
+    known_.reserve(names.size() + kb.keys().size());
+    for (const std::string& name : names) known_.push_back({name, LetterCounts(name)});
+    for (const auto& [name, info] : kb.keys()) {
+      if (!std::binary_search(names.begin(), names.end(), name)) known_.push_back({name, LetterCounts(name)});
+    }
   }
   /// The known key within edit distance 2 of `key` (the first of the
-  /// closest), or null.
-  const KeyInfo* Closest(std::string_view key) const {
+  /// closest), or "".
+  std::string_view Closest(std::string_view key) const {
     const LetterCounts counts(key);
-    const KeyInfo* best = nullptr;
+    std::string_view best;
     size_t best_d = 3;
     for (const Known& k : known_) {
       const size_t limit = best_d - 1;
@@ -107,7 +116,7 @@ class Suggester {
       const size_t d = DistanceAtMost(key, k.name, limit);
       if (d < best_d) {
         best_d = d;
-        best = k.info;
+        best = k.name;
         if (d == 0) break;
       }
     }
@@ -117,7 +126,6 @@ class Suggester {
  private:
   struct Known {
     std::string_view name;
-    const KeyInfo* info;
     LetterCounts counts;
   };
   std::vector<Known> known_;
@@ -177,8 +185,8 @@ void CheckSL101(RuleContext& ctx) {
   // A file may repeat one unknown key many times: look each up once. The
   // names live in the host's parses for the whole run. Per-interface keys
   // are looked up by their leaf on `all`.
-  std::unordered_map<std::string_view, const KeyInfo*> suggestions;
-  std::unordered_map<std::string, const KeyInfo*> leaf_suggestions;
+  std::unordered_map<std::string_view, std::string_view> suggestions;
+  std::unordered_map<std::string, std::string_view> leaf_suggestions;
   std::optional<Suggester> suggester;
   auto closest = [&](std::string_view key) {
     if (!suggester) suggester.emplace(*host.kb);
@@ -209,7 +217,11 @@ void CheckSL101(RuleContext& ctx) {
       ctx.Report(std::move(f), sev);
       continue;
     }
-    // Not in the knowledge base: report only what is surely wrong.
+    // A key some kernel's source registers is no misspelling, whichever
+    // kernel the list came from: which release added it is not proven by
+    // the lists, so nothing is said. On a live root, the running kernel's
+    // proc/sys is the truth for keys newer than every list.
+    if (KnownKeyName(a.name) || (host.live && ProcSysHasKey(host.sources.fs(), a.name))) continue;
     if (!KnownTopLevel(a.name)) {
       Finding f;
       f.location = KeyLocation(e);
@@ -220,30 +232,31 @@ void CheckSL101(RuleContext& ctx) {
     }
     std::string best;
     if (!iface) {
-      auto [known, fresh] = suggestions.try_emplace(a.name, nullptr);
+      auto [known, fresh] = suggestions.try_emplace(a.name, std::string_view());
       if (fresh) known->second = closest(a.name);
-      if (known->second) best = known->second->key;
+      best = known->second;
     } else {
       // A misspelt leaf: suggest the right one on the same interface.
-      auto [leaf, fresh] = leaf_suggestions.try_emplace(iface->OnAll(), nullptr);
+      auto [leaf, fresh] = leaf_suggestions.try_emplace(iface->OnAll(), std::string_view());
       if (fresh) leaf->second = closest(leaf->first);
-      if (const KeyInfo* on_template = leaf->second) {
-        // Only a key of the same family, on all or default, names a leaf.
-        for (const std::string_view which : {std::string_view("all."), std::string_view("default.")}) {
-          const std::string prefix = std::string(iface->family) + std::string(which);
-          if (on_template->key.compare(0, prefix.size(), prefix) == 0)
-            best = std::string(iface->family) + std::string(iface->iface) + "." +
-                   on_template->key.substr(prefix.size());
-        }
+      const std::string_view on_template = leaf->second;
+      // Only a key of the same family, on all or default, names a leaf.
+      for (const std::string_view which : {std::string_view("all."), std::string_view("default.")}) {
+        const std::string prefix = std::string(iface->family) + std::string(which);
+        if (on_template.substr(0, prefix.size()) == prefix)
+          best = std::string(iface->family) + std::string(iface->iface) + "." +
+                 std::string(on_template.substr(prefix.size()));
       }
     }
+    // Unknown and near no known key: an out-of-tree module's or a newer
+    // kernel's key, as likely as a typo, so nothing is said.
     if (best.empty()) continue;
+    // The suggestion is a message, never an edit: a near key may be a
+    // different real setting (net.ipv6.X and net.ipv4.X), and renaming would
+    // make a setting take effect that never did.
     Finding f;
     f.location = KeyLocation(e);
     f.message = "unknown key '" + a.name + "'; did you mean '" + best + "'?" + ignored;
-    if (IsAdminFile(e.file->path)) {
-      f.fix = Fix{"rename to '" + best + "'", Applicability::kUnsafe, {{e.file->path, a.key, best}}};
-    }
     ctx.Report(std::move(f), sev);
   }
 }
