@@ -14,6 +14,11 @@ namespace synlint {
 /// Files larger than this are reported (SL002) rather than parsed.
 inline constexpr uint64_t kMaxConfigFileSize = 64ull << 20;
 
+/// A loader stops after walking this many directives in one run, includes
+/// expanded in place: include fan-out can grow a configuration exponentially,
+/// so this per-run budget bounds the work whatever the input. Reported once.
+inline constexpr uint64_t kMaxWalkDirectives = 5'000'000;
+
 struct ReadOutcome {
   enum class Status { kOk, kMasked, kMissing, kProblem };
   Status status = Status::kMissing;

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "core/confined_write.h"
+#include "core/regular_file.h"
 
 namespace synlint {
 
@@ -350,23 +351,15 @@ bool DiskFileSystem::ReadLink(const std::string& path,
 
 bool DiskFileSystem::ReadFile(const std::string& path, std::string* contents,
                               std::string* err) const {
-  const int fd = open(HostPath(path).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0) {
-    *err = std::strerror(errno);
-    return false;
-  }
+  // Only a regular file is opened for good (a FIFO would block, a device never
+  // end). It is read straight into `contents`, up to the size fstat gave (a
+  // file that grows meanwhile is read as it was then); a size of 0 (procfs) is
+  // read until end of file. The open refuses a symlink.
+  uint64_t size = 0;
+  const int fd = OpenRegularFile(HostPath(path), O_NOFOLLOW, err, &size);
+  if (fd < 0) return false;
   contents->clear();
-  // A regular file is read straight into `contents`, up to the size its
-  // lstat gave (a file that grows meanwhile is read as it was then); anything
-  // else, or a size of 0 (procfs), is read until end of file. The lstat is
-  // the one path resolution cached, so most reads cost no stat of their own:
-  // on a host of 40k small files that is a fifth of the system calls. The
-  // open refuses a symlink, so a regular file's lstat is the opened file's
-  // unless it was replaced in between.
-  size_t expected = 0;
-  if (const NodeStat st = Lstat(path); st.kind == NodeKind::kRegular) {
-    expected = static_cast<size_t>(st.size);
-  }
+  const auto expected = static_cast<size_t>(size);
   contents->resize(expected);
   size_t got = 0;
   while (got < expected) {
@@ -381,22 +374,9 @@ bool DiskFileSystem::ReadFile(const std::string& path, std::string* contents,
     got += static_cast<size_t>(n);
   }
   contents->resize(got);
-  if (expected == 0) {
-    char buf[65536];
-    for (;;) {
-      const ssize_t n = read(fd, buf, sizeof buf);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        *err = std::strerror(errno);
-        close(fd);
-        return false;
-      }
-      if (n == 0) break;
-      contents->append(buf, static_cast<size_t>(n));
-    }
-  }
+  const bool ok = expected != 0 || AppendToEnd(fd, contents, err);
   close(fd);
-  return true;
+  return ok;
 }
 
 std::vector<std::string> DiskFileSystem::ListDir(const std::string& path) const {

@@ -10,6 +10,13 @@
 
 namespace synlint {
 
+/// Sections and blocks nested deeper than this are reported (SL001) and their
+/// contents skipped, in every format that nests (nginx blocks, Apache sections,
+/// counted across Apache includes too). Real configurations nest a few levels;
+/// the limit keeps every walk and dump of a tree, and a dump's indentation,
+/// bounded whatever the input.
+inline constexpr uint32_t kMaxNestingDepth = 100;
+
 /// A syntax problem found while parsing; becomes an SL001 finding.
 struct SyntaxError {
   Span span;

@@ -90,9 +90,12 @@ void LoadServices(Host& host, const HostOptions& options) {
     AddService(host, std::move(*nginx), seen);
   }
   if (auto apache = apache::LoadApacheService(host.sources)) AddService(host, std::move(*apache), seen);
-  std::vector<ServiceFacts> sockets = systemd::LoadSocketUnits(host.sources);
-  host.services.reserve(host.services.size() + sockets.size());  // no regrowth copies
-  for (ServiceFacts& s : sockets) AddService(host, std::move(s), seen);
+  systemd::SocketUnits units = systemd::DiscoverSocketUnits(host.sources);
+  // A unit that cannot be read (a FIFO, a NUL byte, no permission) is SL002,
+  // never a silent clean run.
+  for (Finding& f : units.findings) host.load_findings.push_back(std::move(f));
+  host.services.reserve(host.services.size() + units.sockets.size());  // no regrowth copies
+  for (ServiceFacts& s : units.sockets) AddService(host, std::move(s), seen);
 }
 
 }  // namespace

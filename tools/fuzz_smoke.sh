@@ -32,13 +32,14 @@ fi
 cmake --build "$build" --target fuzzers -j "$jobs"
 built=$((SECONDS - started))
 
-# Seeds per fuzzer: fixture directories, read only (libFuzzer writes new
-# inputs to the first corpus directory only, which is the scratch one).
+# Seeds per fuzzer: fixture directories and crafted seeds (fuzz/seeds/: deep
+# nesting, include fan-out), read only (libFuzzer writes new inputs to the
+# first corpus directory only, which is the scratch one).
 declare -A seeds=(
   [sysctl]="fixtures/rules"
-  [nginx]="fixtures/parsers/nginx"
+  [nginx]="fixtures/parsers/nginx fuzz/seeds/nginx"
   [systemd]="fixtures/parsers/systemd"
-  [apache]="fixtures/parsers/apache"
+  [apache]="fixtures/parsers/apache fuzz/seeds/apache"
 )
 failed=()
 ran=0

@@ -2,9 +2,12 @@
 // accepts connections.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstring>
 #include <iostream>
+#include <new>
 
 #include "linter/cli/huge_pages.h"
 #include "linter/cli/options.h"
@@ -44,6 +47,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : kExitError;
+  } catch (const std::bad_alloc&) {
+    // Written without allocating: the heap is what just failed. Whatever
+    // was printed so far is incomplete, so the run must not look clean.
+    static constexpr char kMessage[] =
+        "synlint: error: out of memory; the input is too large for the memory available\n";
+    (void)!write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+    return kExitError;
   }
   return exit_code;
 }

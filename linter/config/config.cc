@@ -1,11 +1,10 @@
 #include "linter/config/config.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/disk_path.h"
 #include "core/file_system.h"
+#include "core/regular_file.h"
 
 namespace synlint {
 
@@ -35,14 +34,15 @@ std::optional<std::string> FindConfig(const std::string& start_dir) {
 
 bool LoadConfig(const std::string& path, const std::vector<std::string>& known_rules, Config* out,
                 std::vector<ConfigError>* errors) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors->push_back({path, 0, 0, "cannot read the config file"});
+  std::string text;
+  std::string why;
+  if (!ReadRegularFile(path, &text, &why)) {  // a FIFO must not block the run
+    errors->push_back({path, 0, 0,
+                       why == kNotRegularFile ? "the config file is not a regular file"
+                                              : "cannot read the config file"});
     return false;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return ParseConfig(text.str(), path, known_rules, out, errors);
+  return ParseConfig(text, path, known_rules, out, errors);
 }
 
 bool HostContainsFile(const Config& config, const HostConfig& host, const std::string& file) {

@@ -25,6 +25,10 @@ constexpr std::string_view kConditionals[] = {
 
 enum class Truth { kFalse, kTrue, kUnknown };
 
+// httpd's AP_MAX_INCLUDE_DEPTH (server/core.c): nested Includes, and nested
+// directories of one Include, beyond this are a startup error.
+constexpr size_t kMaxIncludeDepth = 128;
+
 bool IsOneOf(std::string_view name, const std::string_view* list, size_t n) {
   for (size_t i = 0; i < n; ++i) {
     if (EqualsIgnoreCase(name, list[i])) return true;
@@ -105,17 +109,70 @@ class Loader {
       case ReadOutcome::Status::kOk:
         break;
     }
-    if (std::find(stack_.begin(), stack_.end(), out.real_path) != stack_.end()) {
+    if (auto from = std::find(stack_.begin(), stack_.end(), out.real_path); from != stack_.end()) {
+      // Every file from there on is in the cycle (see cyclic_).
+      for (auto it = from; it != stack_.end(); ++it) cyclic_.insert(*it);
       std::string chain;
-      auto from = std::find(stack_.begin(), stack_.end(), out.real_path);
       for (auto it = from; it != stack_.end(); ++it) chain += *it + " -> ";
-      Problem(out.real_path, "include cycle (" + chain + out.real_path + ")", at);
+      Finding f = FileProblemFinding(out.real_path, "include cycle (" + chain + out.real_path + ")", at);
+      modules_complete_ = false;
+      // One finding per Include, naming the shortest of the cycles it closes.
+      const auto length = static_cast<size_t>(stack_.end() - from);
+      if (at == nullptr) return result_.findings.push_back(std::move(f));
+      const auto [seen, added] =
+          cycle_reported_.try_emplace({at->file, at->span.begin}, result_.findings.size(), length);
+      if (added) return result_.findings.push_back(std::move(f));
+      if (length < seen->second.second) {
+        result_.findings[seen->second.first] = std::move(f);
+        seen->second.second = length;
+      }
+      return;
+    }
+    if (cyclic_.count(out.real_path)) return;  // walked once, its cycle reported
+    if (stack_.size() > kMaxIncludeDepth) {
+      Problem(out.real_path, "includes nested too deeply (more than " +
+                                 std::to_string(kMaxIncludeDepth) +
+                                 " levels); httpd refuses to start ('Exceeded maximum include depth')",
+              at);
       return;
     }
     Parsed* parsed = GetParsed(out.file);
     stack_.push_back(out.real_path);
     Walk(*parsed, parsed->parse.TopLevel(), section);
     stack_.pop_back();
+  }
+
+  // Counts one directive against the run's budget; false (reported once) when
+  // it is spent.
+  bool Budget() {
+    if (++walked_ <= kMaxWalkDirectives) return true;
+    if (walked_ == kMaxWalkDirectives + 1) {
+      Problem(options_.main_file, "includes expand to more than " +
+                                      std::to_string(kMaxWalkDirectives) + " directives; only the first " +
+                                      std::to_string(kMaxWalkDirectives) + " are checked",
+              nullptr);
+    }
+    return false;
+  }
+
+  // Walks the contents of section `d`, unless the sections open around it,
+  // counted across the files that include this one, are already
+  // kMaxNestingDepth (each file's parser stops at that depth on its own).
+  void WalkSection(const Parsed& p, const Directive& d, const std::string& section) {
+    if (depth_ >= kMaxNestingDepth) {
+      if (deep_reported_.insert(&d).second) {
+        result_.findings.push_back(SyntaxFinding(
+            *p.file, SyntaxError{d.span,
+                                 "sections nested too deeply (more than " +
+                                     std::to_string(kMaxNestingDepth) +
+                                     " levels, counting the files that include this one)",
+                                 "the contents of this section are skipped"}));
+      }
+      return;
+    }
+    ++depth_;
+    Walk(p, p.parse.Children(d), section);
+    --depth_;
   }
 
   const std::string* Lookup(std::string_view name) const {
@@ -149,18 +206,17 @@ class Loader {
 
   void Walk(const Parsed& p, DirectiveList list, const std::string& section) {
     for (const Directive& d : list) {
+      if (!Budget()) return;
       const std::string_view name = d.Name(p.file->text);
       if (d.section && IsOneOf(name, kConditionals, std::size(kConditionals))) {
-        if (Evaluate(Activate(p, d, section)) != Truth::kFalse) {
-          Walk(p, p.parse.Children(d), section);
-        }
+        if (Evaluate(Activate(p, d, section)) != Truth::kFalse) WalkSection(p, d, section);
         continue;
       }
       if (d.section && EqualsIgnoreCase(name, "Macro")) continue;
       const ActiveDirective a = Activate(p, d, section);
       if (visitor_ != nullptr) visitor_->OnDirective(a);
       if (!d.section) Execute(a, section);
-      if (d.section) Walk(p, p.parse.Children(d), std::string(name));
+      if (d.section) WalkSection(p, d, std::string(name));
     }
   }
 
@@ -287,6 +343,12 @@ class Loader {
       Problem(dir, "directory include cycle", &at);
       return;
     }
+    if (dirs_.size() > kMaxIncludeDepth) {  // httpd's limit on directory nesting too
+      Problem(dir, "directories nested too deeply (more than " + std::to_string(kMaxIncludeDepth) +
+                       " levels); httpd refuses to start",
+              &at);
+      return;
+    }
     std::vector<std::string> names = sources_.fs().ListDir(dir);
     std::sort(names.begin(), names.end());
     dirs_.push_back(dir);
@@ -309,6 +371,17 @@ class Loader {
   std::map<std::string, std::unique_ptr<Parsed>> parsed_;
   std::vector<std::string> stack_;  // files being read, outermost first
   std::vector<std::string> dirs_;   // directories being read
+  // Files in an include cycle are walked once: httpd itself stops at the
+  // cycle ('Exceeded maximum include depth'), and walking them again from
+  // every file of the cycle cost N! walks for N files that include each
+  // other (conf.d/* in each of them). Each Include closing a cycle is
+  // reported once, not once per file pair.
+  std::set<std::string> cyclic_;
+  // The Include (file, offset) -> its finding's index and cycle length.
+  std::map<std::pair<PathRef, uint32_t>, std::pair<size_t, size_t>> cycle_reported_;
+  std::set<const Directive*> deep_reported_;
+  uint32_t depth_ = 0;    // sections open, across includes
+  uint64_t walked_ = 0;   // directives walked, against kMaxWalkDirectives
 };
 
 }  // namespace

@@ -98,6 +98,7 @@ class Parser {
   }
 
   void OnLine(const LogicalLine& line) {
+    if (skipped_ != 0) return Skip(line);
     switch (line.kind) {
       case LogicalLine::Kind::kBlank:
       case LogicalLine::Kind::kComment:
@@ -143,7 +144,20 @@ class Parser {
     if (line.tag_end.empty()) {
       Error(d.span, "'<" + Name(line) + ">' directive missing closing '>'");
     }
+    if (open_.size() >= kMaxNestingDepth) {
+      Error(d.span,
+            "sections nested too deeply (more than " + std::to_string(kMaxNestingDepth) + " levels)",
+            "the contents of this section are skipped");
+      skipped_ = 1;
+    }
     open_.push_back(Add(d));
+  }
+
+  // Inside a section nested too deeply: only tags count, until the one that
+  // closes it (by position; a mismatched name is reported as usual).
+  void Skip(const LogicalLine& line) {
+    if (line.kind == LogicalLine::Kind::kOpenTag) ++skipped_;
+    if (line.kind == LogicalLine::Kind::kCloseTag && --skipped_ == 0) CloseSection(line);
   }
 
   void CloseSection(const LogicalLine& line) {
@@ -183,6 +197,7 @@ class Parser {
   ParseOptions options_;
   ParseResult result_;
   std::vector<uint32_t> open_;  // indices of the open sections, outermost first
+  uint32_t skipped_ = 0;        // sections open inside one nested too deeply
 };
 
 }  // namespace

@@ -94,12 +94,18 @@ class Loader {
       AddTarget(path, at, edge);
       return;
     }
-    // nginx globs with glob(3) and GLOB_NOMATCH is not an error.
-    for (const std::string& match : ExpandGlob(sources_.fs(), path)) AddTarget(match, at, edge);
+    // nginx globs with glob(3) and GLOB_NOMATCH is not an error. Each glob is
+    // expanded once: 1,000 files each including conf.d/* listed and resolved
+    // that directory a thousand times.
+    auto [it, added] = globs_.try_emplace(path);
+    if (added) it->second = ExpandGlob(sources_.fs(), path);
+    for (const std::string& match : it->second) AddTarget(match, at, edge);
   }
 
   void AddTarget(const std::string& path, const Location& at, IncludeEdge* edge) {
-    const ReadOutcome o = sources_.Read(path);
+    auto [read, added] = reads_.try_emplace(path);
+    if (added) read->second = sources_.Read(path);
+    const ReadOutcome& o = read->second;
     switch (o.status) {
       case ReadOutcome::Status::kMissing:
         config_.findings.push_back(FileProblemFinding(path, "included file does not exist", &at));
@@ -118,20 +124,27 @@ class Loader {
   /// Reports include cycles and an expansion beyond kMaxWalkDirectives.
   void CheckIncludeGraph() {
     enum : uint8_t { kWhite, kGrey, kBlack };
+    constexpr uint32_t kNone = UINT32_MAX;
     struct Frame {
       uint32_t file;
       size_t edge = 0;
       size_t target = 0;
+      uint32_t cycle_to = kNone;  // the include's target deepest on the stack
     };
     const size_t n = config_.files.size();
     std::vector<uint8_t> color(n, kWhite);
     std::vector<uint64_t> size(n, 0);
+    std::vector<uint32_t> depth(n, 0);  // of the grey files on the stack
     std::vector<Frame> stack{{0}};
     color[0] = kGrey;
     while (!stack.empty()) {
       Frame& fr = stack.back();
       const NginxFile& nf = config_.files[fr.file];
       if (fr.edge < nf.includes.size() && fr.target >= nf.includes[fr.edge].files.size()) {
+        // One finding per include that closes a cycle, naming the shortest:
+        // 1,000 files each including conf.d/* were 500,500 findings.
+        if (fr.cycle_to != kNone) ReportCycle(stack, nf.includes[fr.edge], fr.cycle_to);
+        fr.cycle_to = kNone;
         ++fr.edge;
         fr.target = 0;
         continue;
@@ -140,11 +153,13 @@ class Loader {
         const IncludeEdge& e = nf.includes[fr.edge];
         const uint32_t t = e.files[fr.target++];
         if (color[t] == kGrey) {
-          ReportCycle(stack, e, t);
+          if (fr.cycle_to == kNone || depth[t] > depth[fr.cycle_to]) fr.cycle_to = t;
         } else if (color[t] == kBlack) {
-          size[fr.file] = SaturatingAdd(size[fr.file], size[t]);
+          // A file in a cycle is walked once (WalkConfig).
+          if (!config_.files[t].in_cycle) size[fr.file] = SaturatingAdd(size[fr.file], size[t]);
         } else {
           color[t] = kGrey;
+          depth[t] = static_cast<uint32_t>(stack.size());
           stack.push_back(Frame{t});
         }
         continue;
@@ -171,6 +186,7 @@ class Loader {
     for (const auto& fr : stack) {
       on = on || fr.file == target;
       if (on) chain += config_.files[fr.file].source->path + " -> ";
+      if (on) config_.files[fr.file].in_cycle = true;
     }
     chain += config_.files[target].source->path;
     const NginxFile& from = config_.files[stack.back().file];
@@ -182,6 +198,8 @@ class Loader {
   SourceSet& sources_;
   NginxConfig config_;
   std::unordered_map<std::string, uint32_t> index_;  // real path -> file index
+  std::unordered_map<std::string, std::vector<std::string>> globs_;  // pattern -> matches
+  std::unordered_map<std::string, ReadOutcome> reads_;                // include path -> outcome
 };
 
 }  // namespace
@@ -207,6 +225,8 @@ void WalkConfig(const NginxConfig& config, ConfigVisitor& visitor) {
     uint32_t owner;  // the block's or include's directive
   };
   std::vector<uint32_t> active(config.files.size(), 0);
+  std::vector<uint8_t> walked(config.files.size(), 0);
+  walked[0] = 1;
   std::vector<Frame> stack;
   auto count = [&](uint32_t f) {
     return static_cast<uint32_t>(config.files[f].parse.directives.size());
@@ -231,7 +251,13 @@ void WalkConfig(const NginxConfig& config, ConfigVisitor& visitor) {
     }
     if (fr.kind == Kind::kInclude) {
       const uint32_t t = (*config.files[fr.file].IncludesOf(fr.owner))[fr.next++];
+      if (++visited > kMaxWalkDirectives) return;
       if (active[t]) continue;  // a cycle; the loader reported it
+      // nginx would not start (it recurses until it runs out of files or
+      // stack), so a file in a cycle is walked once: walking it from every
+      // file of its cycle grows exponentially.
+      if (config.files[t].in_cycle && walked[t]) continue;
+      walked[t] = 1;
       ++active[t];
       stack.push_back(Frame{Kind::kFile, t, 0, count(t), 0});
       continue;

@@ -14,10 +14,6 @@
 
 namespace synlint::nginx {
 
-/// The walker stops after visiting this many directives (include fan-out
-/// can grow a configuration exponentially); the loader reports it.
-inline constexpr uint64_t kMaxWalkDirectives = 5'000'000;
-
 /// The files one `include` directive pulled in.
 struct IncludeEdge {
   uint32_t directive = 0;       // index into the including file's directives
@@ -28,6 +24,8 @@ struct NginxFile {
   const SourceFile* source = nullptr;  // owned by the SourceSet
   ParseResult parse;
   std::vector<IncludeEdge> includes;  // sorted by directive
+  /// On an include cycle the loader reported; WalkConfig walks it once.
+  bool in_cycle = false;
   /// The files included by directive `d`, or null when `d` is no include.
   const std::vector<uint32_t>* IncludesOf(uint32_t d) const;
 };
@@ -73,8 +71,9 @@ class ConfigVisitor {
 };
 
 /// Visits the configuration from the main file, expanding each include in
-/// place. Includes that would form a cycle are skipped. Iterative, so deep
-/// nesting cannot exhaust the stack.
+/// place. Includes that would form a cycle are skipped, a file on a cycle is
+/// walked once, and the walk stops after kMaxWalkDirectives directives and
+/// include targets. Iterative, so deep nesting cannot exhaust the stack.
 void WalkConfig(const NginxConfig& config, ConfigVisitor& visitor);
 
 }  // namespace synlint::nginx

@@ -19,7 +19,7 @@
 namespace synlint::nginx {
 
 /// Blocks nested deeper than this are reported and skipped.
-inline constexpr uint32_t kMaxBlockDepth = 100;
+inline constexpr uint32_t kMaxBlockDepth = kMaxNestingDepth;
 
 /// A directive name or argument as written. 8 bytes: a 10 MiB file has
 /// about 700k of them.

@@ -328,5 +328,70 @@ TEST(ApacheLoader, SectionsAreContextsAndIncludesInheritThem) {
       Load(fs).log);
 }
 
+TEST(ApacheLoader, FilesIncludingEachOtherAreWalkedOnceWithOneFindingPerInclude) {
+  // Each of N files includes all N: walked along every chain this cost N!
+  // walks (N = 9 did not finish). httpd stops at the first cycle, so each
+  // file of a cycle is walked once and each Include that closes one is
+  // reported once.
+  MemoryFileSystem fs;
+  fs.AddFile("etc/apache2/apache2.conf", "IncludeOptional conf.d/*\n");
+  const int n = 12;
+  for (int i = 0; i < n; ++i) {
+    fs.AddFile("etc/apache2/conf.d/" + std::string(1, static_cast<char>('a' + i)) + ".conf",
+               "Listen " + std::to_string(8000 + i) + "\nIncludeOptional conf.d/*\n");
+  }
+  const Loaded l = Load(fs);
+  size_t cycles = 0;
+  for (size_t at = l.findings.find("include cycle"); at != std::string::npos;
+       at = l.findings.find("include cycle", at + 1))
+    ++cycles;
+  EXPECT_EQ(cycles, static_cast<size_t>(n)) << l.findings;
+  // Each names its shortest cycle: the file including itself.
+  for (int i = 0; i < n; ++i) {
+    const std::string file = "etc/apache2/conf.d/" + std::string(1, static_cast<char>('a' + i)) + ".conf";
+    EXPECT_NE(l.findings.find("SL002 " + file + ":2:1: '" + file + "': include cycle (" + file + " -> " +
+                              file + ")"),
+              std::string::npos)
+        << l.findings;
+  }
+  // Every file's directives are seen, each once.
+  for (int i = 0; i < n; ++i) {
+    const std::string listen = "Listen " + std::to_string(8000 + i) + "\n";
+    const size_t first = l.log.find(listen);
+    EXPECT_NE(first, std::string::npos) << listen;
+    EXPECT_EQ(l.log.find(listen, first + 1), std::string::npos) << listen;
+  }
+}
+
+TEST(ApacheLoader, IncludeDepthIsHttpdsLimit) {
+  // A chain of distinct files: no cycle, but httpd stops at 128 levels.
+  MemoryFileSystem fs;
+  fs.AddFile("etc/apache2/apache2.conf", "Include f0.conf\n");
+  for (int i = 0; i < 200; ++i) {
+    fs.AddFile("etc/apache2/f" + std::to_string(i) + ".conf",
+               "Include f" + std::to_string(i + 1) + ".conf\n");
+  }
+  const Loaded l = Load(fs);
+  EXPECT_EQ(l.findings,
+            "SL002 etc/apache2/f127.conf:1:1: 'etc/apache2/f128.conf': includes nested too deeply "
+            "(more than 128 levels); httpd refuses to start ('Exceeded maximum include depth')\n");
+}
+
+TEST(ApacheLoader, SectionDepthCountsAcrossIncludes) {
+  // 60 sections in each of two files: fine per file, too deep together.
+  std::string sections;
+  for (int i = 0; i < 60; ++i) sections += "<Directory /d" + std::to_string(i) + ">\n";
+  std::string closes;
+  for (int i = 0; i < 60; ++i) closes += "</Directory>\n";
+  MemoryFileSystem fs;
+  fs.AddFile("etc/apache2/apache2.conf", sections + "Include inner.conf\n" + closes);
+  fs.AddFile("etc/apache2/inner.conf", sections + "Listen 80\n" + closes);
+  const Loaded l = Load(fs);
+  EXPECT_EQ(l.findings,
+            "SL001 etc/apache2/inner.conf:41:1: sections nested too deeply (more than 100 levels, "
+            "counting the files that include this one)\n");
+  EXPECT_EQ(l.log.find("Listen 80"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace synlint::apache

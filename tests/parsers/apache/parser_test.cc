@@ -251,7 +251,10 @@ TEST(ApacheParser, DeepNesting) {
   for (int i = 0; i < 5000; ++i) text += "<IfModule a>\n";
   for (int i = 0; i < 5000; ++i) text += "</IfModule>\n";
   const ParseResult r = Parse(text);
-  EXPECT_TRUE(r.errors.empty());
+  // One error at the nesting limit; the rest is skipped, all closed.
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].message, "sections nested too deeply (more than 100 levels)");
+  EXPECT_EQ(r.directives.size(), kMaxNestingDepth + 1);
   EXPECT_TRUE(TokensCover(r.tokens, text));
 }
 
@@ -286,6 +289,36 @@ TEST(ApacheTreeDump, StreamedDumpEqualsTheStringDump) {
   sink.Flush();
   EXPECT_EQ(os.str(), whole);
   EXPECT_EQ(whole, DumpTree(text, Parse(text))) << "the tree dump needs no tokens";
+}
+
+TEST(ApacheParser, SectionsNestedTooDeeplyAreReportedAndSkipped) {
+  // Like nginx's blocks: the section at depth kMaxNestingDepth + 1 stays in
+  // the tree, empty, and what it holds is skipped up to its own close tag.
+  std::string text;
+  const uint32_t levels = kMaxNestingDepth + 20;
+  for (uint32_t i = 0; i < levels; ++i) text += "<If a>\n";
+  text += "Inner 1\n";
+  for (uint32_t i = 0; i < levels; ++i) text += "</If>\n";
+  text += "After 2\n";
+  SourceFile file("t.conf", text);
+  const ParseResult r = Parse(file);
+  EXPECT_TRUE(TokensCover(r.tokens, text));
+  EXPECT_EQ(DumpErrors(file, r), std::to_string(kMaxNestingDepth + 1) +
+                                     ":1: sections nested too deeply (more than 100 levels)\n");
+  ASSERT_EQ(r.directives.size(), kMaxNestingDepth + 2);  // the sections kept, and After
+  for (uint32_t i = 0; i <= kMaxNestingDepth; ++i) EXPECT_TRUE(r.directives[i].closed()) << i;
+  EXPECT_EQ(r.directives.back().Name(text), "After");
+  EXPECT_EQ(r.directives[0].subtree_end, kMaxNestingDepth + 1);
+  // The dump's indentation stops growing with the tree.
+  EXPECT_LT(DumpTree(text, r).size(), 30'000u);
+}
+
+TEST(ApacheParser, UnclosedSectionNestedTooDeeply) {
+  std::string text;
+  for (uint32_t i = 0; i < kMaxNestingDepth + 3; ++i) text += "<If a>\n";
+  const Parsed p = P(text);
+  EXPECT_NE(p.errors.find("sections nested too deeply"), std::string::npos);
+  EXPECT_NE(p.errors.find("'<If>' was not closed"), std::string::npos);
 }
 
 }  // namespace
