@@ -10,7 +10,7 @@ namespace synlint {
 namespace {
 
 Action ReListen(const Host& host, const ServiceFacts& s, bool request_changed) {
-  const bool old_kernel = host.kernel < KernelVersion{4, 4};
+  const bool old_kernel = !host.Has(KernelChange::kSynQueueFromBacklog);
   if (s.kind == "nginx") {
     const bool old_nginx = host.nginx_version && *host.nginx_version < kNginxRelistenOnReload;
     if (request_changed && !old_kernel && !old_nginx)

@@ -68,14 +68,8 @@ std::string Origin(const Host& host, const std::string& key) {
   return s;
 }
 
-int64_t KernelDefault(const Host& host, const std::string& key, int64_t fallback) {
-  const auto text = host.Default(key);
-  const auto n = text ? ParseKernelInt(*text) : std::nullopt;
-  return n.value_or(fallback);
-}
-
 std::string CapReason(const Host& host, int64_t cap) {
-  if (host.kernel < KernelVersion{4, 1})
+  if (!host.Has(KernelChange::kBacklog32Bit))
     return "Linux " + host.kernel.ToString() + " keeps the backlog in 16 bits (u16 before 4.1), so " +
            std::to_string(cap) + " is the most it can hold";
   return "listen() takes an int, so " + std::to_string(cap) + " is the most it can hold";
@@ -101,7 +95,7 @@ bool TunePlan::HasChanges() const {
 }
 
 int64_t MaxBacklog(const Host& host) {
-  int64_t cap = host.kernel < KernelVersion{4, 1} ? 65535 : INT_MAX;
+  int64_t cap = host.Has(KernelChange::kBacklog32Bit) ? INT_MAX : 65535;
   if (const KeyInfo* info = host.kb->Find(kSomaxconn); info && info->max) cap = std::min(cap, *info->max);
   return cap;
 }
@@ -192,8 +186,7 @@ TunePlan PlanTuning(const Host& host, const LoadSpec& load) {
   // 3. somaxconn: covers the largest need, never below the current value or
   // the kernel default, never above what the kernel stores.
   const int64_t somaxconn_now = EffectiveSomaxconn(host);
-  const int64_t somaxconn_default =
-      KernelDefault(host, kSomaxconn, host.kernel >= KernelVersion{5, 4} ? 4096 : 128);
+  const int64_t somaxconn_default = SomaxconnDefault(host);
   int64_t want = 0;
   std::string want_who;
   for (const ListenerPlan& lp : plan.listeners) {
@@ -224,9 +217,9 @@ TunePlan PlanTuning(const Host& host, const LoadSpec& load) {
   // 4. Queues with the proposed backlogs and somaxconn; tcp_max_syn_backlog
   // matters for the SYN table only before 4.4.
   const int64_t max_syn_now =
-      host.IntValue(kMaxSynBacklog).value_or(KernelDefault(host, kMaxSynBacklog, 128));
+      host.IntValue(kMaxSynBacklog).value_or(host.IntDefault(kMaxSynBacklog).value_or(128));
   SysctlPlan max_syn{kMaxSynBacklog, max_syn_now, Origin(host, kMaxSynBacklog), max_syn_now, ""};
-  const bool before_44 = host.kernel < KernelVersion{4, 4};
+  const bool before_44 = !host.Has(KernelChange::kSynQueueFromBacklog);
   if (before_44) {
     int64_t largest_accept = 0;
     for (size_t i = 0; i < plan.listeners.size(); ++i) {

@@ -15,7 +15,7 @@ const RuleMeta kSL204 = {"SL204", "backlog-wraps", Severity::kError,
 
 void CheckSL204(RuleContext& ctx) {
   const Host& host = ctx.host();
-  if (host.kernel >= KernelVersion{4, 1}) return;
+  if (host.Has(KernelChange::kBacklog32Bit)) return;
   const SysctlEntry* from = nullptr;
   const int64_t somaxconn = EffectiveSomaxconn(host, &from);
   for (const ListenerView& v : ctx.listener_views()) {

@@ -23,7 +23,7 @@ void CheckSL107(RuleContext& ctx) {
   const auto cookies = host.IntValue("net.ipv4.tcp_syncookies").value_or(1);
   Finding f;
   f.location = ValueLocation(*w);
-  if (host.kernel >= KernelVersion{4, 4}) {
+  if (host.Has(KernelChange::kSynQueueFromBacklog)) {
     if (cookies == 0) return;  // the 3/4 rule reads it: SL202's business
     const SysctlEntry* c = host.Winner("net.ipv4.tcp_syncookies");
     f.message = "'" + kKey + " = " + w->value() + "' is not read on Linux " + host.kernel.ToString() +
