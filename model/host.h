@@ -85,7 +85,9 @@ struct Host {
   /// the oldest one (the knowledge starts at 2.6).
   std::optional<int64_t> IntDefault(const std::string& key) const;
   /// Whether the target kernel has the behaviour `change` brought (kernel.yaml `changes:`).
-  bool Has(KernelChange change) const { return kernel >= kb->Since(change); }
+  bool Has(KernelChange change) const { return kernel >= Since(change); }
+  /// The first kernel with `change`, for messages that name the boundary.
+  KernelVersion Since(KernelChange change) const { return kb->Since(change); }
 };
 
 /// Reads and parses everything under the root; never fails (problems become

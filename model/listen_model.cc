@@ -70,7 +70,8 @@ QueueLimits ComputeQueues(const Host& host, int64_t requested, const std::string
   if (!host.Has(KernelChange::kBacklog32Bit) && capped >= 65536) {
     q.wrapped = true;
     q.accept_limit = capped % 65536;
-    q.accept_why += ", truncated to 16 bits on Linux < 4.1: " + std::to_string(q.accept_limit);
+    const std::string u32_since = host.Since(KernelChange::kBacklog32Bit).ToString();
+    q.accept_why += ", truncated to 16 bits on Linux < " + u32_since + ": " + std::to_string(q.accept_limit);
   }
   const int64_t max_syn =
       max_syn_override.value_or(host.IntValue("net.ipv4.tcp_max_syn_backlog").value_or(128));
@@ -81,11 +82,13 @@ QueueLimits ComputeQueues(const Host& host, int64_t requested, const std::string
     q.syn_limit = RoundUpPowerOfTwo(nr0 + 1);
     q.syn_why = "roundup_pow_of_two(max(8, min(" + std::to_string(capped) + ", tcp_max_syn_backlog " +
                 std::to_string(max_syn) + ")) + 1) = " + std::to_string(q.syn_limit) +
-                " (Linux < 4.4 sizes the SYN table once, at the first listen())";
+                " (Linux < " + host.Since(KernelChange::kSynQueueFromBacklog).ToString() +
+                " sizes the SYN table once, at the first listen())";
   } else {
     q.syn_limit = q.accept_limit;
     q.syn_why = "the accept-queue limit " + std::to_string(q.accept_limit) +
-                " (Linux >= 4.4: the SYN queue is full at sk_max_ack_backlog)";
+                " (Linux >= " + host.Since(KernelChange::kSynQueueFromBacklog).ToString() +
+                ": the SYN queue is full at sk_max_ack_backlog)";
     if (host.IntValue("net.ipv4.tcp_syncookies").value_or(1) == 0) {
       q.syn_early_drop = max_syn - (max_syn >> 2);
       q.syn_why += "; with tcp_syncookies = 0, SYNs from unproven peers are dropped once " +

@@ -18,7 +18,8 @@ Action ReListen(const Host& host, const ServiceFacts& s, bool request_changed) {
               "nginx calls listen() again on reload when 'backlog=' changed (nginx >= 1.5.12)", "nginx"};
     std::string why;
     if (old_kernel)
-      why = "on Linux < 4.4 a second listen() keeps the old SYN table, so only new sockets get the "
+      why = "on Linux < " + host.Since(KernelChange::kSynQueueFromBacklog).ToString() +
+            " a second listen() keeps the old SYN table, so only new sockets get the "
             "new size";
     else if (request_changed)
       why = "nginx " + host.nginx_version->ToString() +

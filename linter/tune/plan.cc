@@ -70,7 +70,8 @@ std::string Origin(const Host& host, const std::string& key) {
 
 std::string CapReason(const Host& host, int64_t cap) {
   if (!host.Has(KernelChange::kBacklog32Bit))
-    return "Linux " + host.kernel.ToString() + " keeps the backlog in 16 bits (u16 before 4.1), so " +
+    return "Linux " + host.kernel.ToString() + " keeps the backlog in 16 bits (u16 before " +
+           host.Since(KernelChange::kBacklog32Bit).ToString() + "), so " +
            std::to_string(cap) + " is the most it can hold";
   return "listen() takes an int, so " + std::to_string(cap) + " is the most it can hold";
 }
@@ -232,11 +233,11 @@ SysctlPlan PlanMaxSynBacklog(const Host& host, const Grouping& grouping, const s
   const int64_t max_syn_now =
       host.IntValue(kMaxSynBacklog).value_or(host.IntDefault(kMaxSynBacklog).value_or(128));
   SysctlPlan max_syn{kMaxSynBacklog, max_syn_now, Origin(host, kMaxSynBacklog), max_syn_now, ""};
-  const bool before_44 = !host.Has(KernelChange::kSynQueueFromBacklog);
-  if (!before_44) {
-    max_syn.reason =
-        "left as is: Linux >= 4.4 reads it only when tcp_syncookies = 0 (SYNs from unproven "
-        "peers are dropped once 3/4 of it are pending), and tune sets tcp_syncookies = 1";
+  const std::string rework = host.Since(KernelChange::kSynQueueFromBacklog).ToString();
+  if (host.Has(KernelChange::kSynQueueFromBacklog)) {
+    max_syn.reason = "left as is: Linux >= " + rework +
+                     " reads it only when tcp_syncookies = 0 (SYNs from unproven "
+                     "peers are dropped once 3/4 of it are pending), and tune sets tcp_syncookies = 1";
     return max_syn;
   }
   int64_t largest_accept = 0;
@@ -247,7 +248,7 @@ SysctlPlan PlanMaxSynBacklog(const Host& host, const Grouping& grouping, const s
   max_syn.proposed = std::min<int64_t>(std::max(max_syn_now, largest_accept), INT_MAX);
   const std::string table =
       "Linux " + host.kernel.ToString() +
-      " (< 4.4) sizes each SYN table once, at the first listen(), as roundup_pow_of_two("
+      " (< " + rework + ") sizes each SYN table once, at the first listen(), as roundup_pow_of_two("
       "min(backlog, somaxconn, tcp_max_syn_backlog) + 1)";
   const std::string largest = "the largest accept queue (" + std::to_string(largest_accept) + ")";
   max_syn.reason = max_syn.proposed == max_syn_now

@@ -28,7 +28,8 @@ void CheckSL204(RuleContext& ctx) {
       f.related.push_back(ValueLocation(*from));
       f.related.back().note = "'net.core.somaxconn' is set here";
       f.fix = SetSysctlFix(ctx.host(), ctx.fix_options(), "net.core.somaxconn", "65535",
-                           "synlint SL204: Linux < 4.1 stores the backlog in 16 bits",
+                           "synlint SL204: Linux < " + host.Since(KernelChange::kBacklog32Bit).ToString() +
+                               " stores the backlog in 16 bits",
                            Applicability::kUnsafe);
     } else if (v.explicit_backlog) {
       f.fix = SetListenerBacklogFix(ctx.host(), v, 65535, Applicability::kUnsafe);

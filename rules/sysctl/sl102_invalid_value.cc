@@ -25,7 +25,8 @@ void CheckPortRange(RuleContext& ctx, const SysctlEntry& e) {
     if (*lo < floor) {
       out.message = "'net.ipv4.ip_local_port_range' starts at " + f[0] +
                     ", below 'net.ipv4.ip_unprivileged_port_start' (" + std::to_string(floor) +
-                    "); Linux 4.11 and later reject it";
+                    "); Linux " + host.Since(KernelChange::kPortRangeAboveUnprivileged).ToString() +
+                    " and later reject it";
       ctx.Report(std::move(out));
       return;
     }
