@@ -19,6 +19,13 @@ std::optional<std::string> Host::Default(const std::string& key) const {
   return info->DefaultOn(kernel);
 }
 
+std::optional<int64_t> Host::IntDefault(const std::string& key) const {
+  const KeyInfo* info = kb->Find(key);
+  if (!info || info->defaults.empty()) return std::nullopt;
+  const auto text = info->DefaultOn(kernel);
+  return ParseKernelInt(text ? *text : info->defaults.front().second);
+}
+
 bool Host::Accepted(const SysctlEntry& e) const {
   const KeyInfo* info = kb->Find(e.key());
   if (!info) return true;

@@ -10,6 +10,7 @@
 #include "core/file_reader.h"
 #include "core/finding.h"
 #include "core/service.h"
+#include "model/kernel_change.h"
 #include "model/kernel_integer.h"
 #include "model/kernel_version.h"
 #include "model/knowledge.h"
@@ -83,6 +84,13 @@ struct Host {
   std::optional<int64_t> IntValue(const std::string& key) const;
   /// The kernel default of `key` on the target kernel.
   std::optional<std::string> Default(const std::string& key) const;
+  /// Default() as an integer; for a kernel older than every recorded default,
+  /// the oldest one (the knowledge starts at 2.6).
+  std::optional<int64_t> IntDefault(const std::string& key) const;
+  /// Whether the target kernel has the behaviour `change` brought (kernel.yaml `changes:`).
+  bool Has(KernelChange change) const { return kernel >= Since(change); }
+  /// The first kernel with `change`, for messages that name the boundary.
+  KernelVersion Since(KernelChange change) const { return kb->Since(change); }
 };
 
 /// Reads and parses everything under the root; never fails (problems become

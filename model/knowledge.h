@@ -4,6 +4,7 @@
 // time (knowledge_codegen), so no process pays for parsing YAML.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/kernel_change.h"
 #include "model/kernel_version.h"
 
 namespace synlint {
@@ -37,8 +39,25 @@ struct KeyInfo {
 
   /// The default on `kernel`, if one is recorded for it.
   std::optional<std::string> DefaultOn(KernelVersion kernel) const;
+  /// The last change of the default at or before `kernel`: the version, the
+  /// value before it and the value from it on.
+  struct DefaultChange {
+    KernelVersion since;
+    std::string from;
+    std::string to;
+  };
+  std::optional<DefaultChange> LastDefaultChange(KernelVersion kernel) const;
   /// Whether `kernel` has this key (between since and removed).
   bool ExistsOn(KernelVersion kernel) const;
+};
+
+/// A kernel behaviour change: the first version with the new behaviour and
+/// where that comes from (kernel file and function, the commit where known).
+struct ChangeInfo {
+  KernelChange change;
+  KernelVersion since;
+  std::string summary;
+  std::string citation;
 };
 
 class KnowledgeBase {
@@ -50,13 +69,21 @@ class KnowledgeBase {
   /// Adds or replaces one key (for Load and the generated tables).
   void Add(KeyInfo key);
   void set_default_kernel(KernelVersion v) { default_kernel_ = v; }
+  /// Adds or replaces one behaviour change.
+  void AddChange(ChangeInfo change);
 
   const KeyInfo* Find(std::string_view key) const;
   const std::map<std::string, KeyInfo, std::less<>>& keys() const { return keys_; }
   KernelVersion default_kernel() const { return default_kernel_; }
+  /// The change, or null when this knowledge base does not record it (the
+  /// builtin one records every change: knowledge_codegen refuses otherwise).
+  const ChangeInfo* FindChange(KernelChange change) const;
+  /// The first kernel with `change`; throws std::logic_error when it is not recorded.
+  KernelVersion Since(KernelChange change) const;
 
  private:
   std::map<std::string, KeyInfo, std::less<>> keys_;
+  std::array<std::optional<ChangeInfo>, kKernelChanges.size()> changes_;
   KernelVersion default_kernel_{6, 1};
 };
 

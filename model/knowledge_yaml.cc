@@ -64,6 +64,22 @@ KeyInfo ParseKey(const std::string& name, const YAML::Node& n) {
   return k;
 }
 
+ChangeInfo ParseChange(const YAML::Node& name_node, const YAML::Node& n) {
+  const std::string name = name_node.as<std::string>();
+  const auto change = KernelChangeNamed(name);
+  if (!change) throw std::runtime_error(Where(name_node) + ": unknown kernel change '" + name + "'");
+  for (const auto& field : n) {
+    const std::string f = field.first.as<std::string>();
+    if (f != "since" && f != "summary" && f != "citation")
+      throw std::runtime_error(Where(field.first) + ": unknown field '" + f + "' in '" + name + "'");
+  }
+  if (!n["since"] || !n["citation"])
+    throw std::runtime_error(Where(name_node) + ": change '" + name + "' needs 'since' and 'citation'");
+  ChangeInfo c{*change, VersionOf(n["since"], name), "", n["citation"].as<std::string>()};
+  if (n["summary"]) c.summary = n["summary"].as<std::string>();
+  return c;
+}
+
 }  // namespace
 
 bool KnowledgeBase::Load(std::string_view yaml, std::string* err) {
@@ -74,6 +90,14 @@ bool KnowledgeBase::Load(std::string_view yaml, std::string* err) {
       const std::string name = entry.first.as<std::string>();
       if (keys_.count(name)) throw std::runtime_error(Where(entry.first) + ": duplicate key '" + name + "'");
       keys_[name] = ParseKey(name, entry.second);
+    }
+    for (const auto& entry : root["changes"]) {
+      ChangeInfo c = ParseChange(entry.first, entry.second);
+      if (FindChange(c.change)) {
+        throw std::runtime_error(Where(entry.first) + ": duplicate change '" +
+                                 std::string(KernelChangeName(c.change)) + "'");
+      }
+      AddChange(std::move(c));
     }
   } catch (const std::exception& e) {
     *err = e.what();

@@ -17,7 +17,14 @@ int64_t RoundUpPowerOfTwo(int64_t n) {
 int64_t EffectiveSomaxconn(const Host& host, const SysctlEntry** from) {
   const SysctlEntry* w = host.Winner("net.core.somaxconn");
   if (from) *from = w;
-  return host.IntValue("net.core.somaxconn").value_or(host.kernel >= KernelVersion{5, 4} ? 4096 : 128);
+  if (const auto v = host.IntValue("net.core.somaxconn")) return *v;
+  return SomaxconnDefault(host);
+}
+
+int64_t SomaxconnDefault(const Host& host) {
+  // The knowledge records a default for every kernel (the knowledge test
+  // checks it), so a missing one is a broken build: value() throws.
+  return host.IntDefault("net.core.somaxconn").value();
 }
 
 DefaultBacklog ServerDefaultBacklog(const Host& host, const ServiceFacts& service) {
@@ -60,25 +67,28 @@ QueueLimits ComputeQueues(const Host& host, int64_t requested, const std::string
   const std::string req_text = requested >= INT_MAX ? label + " (INT_MAX)" : label;
   q.accept_why = "min(" + req_text + ", somaxconn " + std::to_string(q.somaxconn) + ") = " +
                  std::to_string(capped);
-  if (host.kernel < KernelVersion{4, 1} && capped >= 65536) {
+  if (!host.Has(KernelChange::kBacklog32Bit) && capped >= 65536) {
     q.wrapped = true;
     q.accept_limit = capped % 65536;
-    q.accept_why += ", truncated to 16 bits on Linux < 4.1: " + std::to_string(q.accept_limit);
+    const std::string u32_since = host.Since(KernelChange::kBacklog32Bit).ToString();
+    q.accept_why += ", truncated to 16 bits on Linux < " + u32_since + ": " + std::to_string(q.accept_limit);
   }
   const int64_t max_syn =
       max_syn_override.value_or(host.IntValue("net.ipv4.tcp_max_syn_backlog").value_or(128));
-  if (host.kernel < KernelVersion{4, 4}) {
+  if (!host.Has(KernelChange::kSynQueueFromBacklog)) {
     // reqsk_queue_alloc(): nr = min(nr, max_syn_backlog); nr = max(nr, 8);
     // nr = roundup_pow_of_two(nr + 1); the queue is full when qlen >= nr.
     const int64_t nr0 = std::max<int64_t>(std::min(capped, max_syn), 8);
     q.syn_limit = RoundUpPowerOfTwo(nr0 + 1);
     q.syn_why = "roundup_pow_of_two(max(8, min(" + std::to_string(capped) + ", tcp_max_syn_backlog " +
                 std::to_string(max_syn) + ")) + 1) = " + std::to_string(q.syn_limit) +
-                " (Linux < 4.4 sizes the SYN table once, at the first listen())";
+                " (Linux < " + host.Since(KernelChange::kSynQueueFromBacklog).ToString() +
+                " sizes the SYN table once, at the first listen())";
   } else {
     q.syn_limit = q.accept_limit;
     q.syn_why = "the accept-queue limit " + std::to_string(q.accept_limit) +
-                " (Linux >= 4.4: the SYN queue is full at sk_max_ack_backlog)";
+                " (Linux >= " + host.Since(KernelChange::kSynQueueFromBacklog).ToString() +
+                ": the SYN queue is full at sk_max_ack_backlog)";
     if (host.IntValue("net.ipv4.tcp_syncookies").value_or(1) == 0) {
       q.syn_early_drop = max_syn - (max_syn >> 2);
       q.syn_why += "; with tcp_syncookies = 0, SYNs from unproven peers are dropped once " +

@@ -67,6 +67,9 @@ std::vector<ListenerView> ListenerViews(const Host& host);
 /// `net.core.somaxconn` in force, and the assignment it comes from (null
 /// when it is the kernel default).
 int64_t EffectiveSomaxconn(const Host& host, const SysctlEntry** from = nullptr);
+/// The target kernel's default somaxconn (SOMAXCONN), from kernel.yaml's
+/// defaults for the key.
+int64_t SomaxconnDefault(const Host& host);
 
 /// Smallest power of two strictly greater than... as the kernel's roundup_pow_of_two(n).
 int64_t RoundUpPowerOfTwo(int64_t n);

@@ -10,7 +10,7 @@ namespace synlint {
 namespace {
 
 Action ReListen(const Host& host, const ServiceFacts& s, bool request_changed) {
-  const bool old_kernel = host.kernel < KernelVersion{4, 4};
+  const bool old_kernel = !host.Has(KernelChange::kSynQueueFromBacklog);
   if (s.kind == ConfigFormat::kNginx) {
     const bool old_nginx = host.nginx_version && *host.nginx_version < kNginxRelistenOnReload;
     if (request_changed && !old_kernel && !old_nginx)
@@ -18,7 +18,8 @@ Action ReListen(const Host& host, const ServiceFacts& s, bool request_changed) {
               "nginx calls listen() again on reload when 'backlog=' changed (nginx >= 1.5.12)", "nginx"};
     std::string why;
     if (old_kernel)
-      why = "on Linux < 4.4 a second listen() keeps the old SYN table, so only new sockets get the "
+      why = "on Linux < " + host.Since(KernelChange::kSynQueueFromBacklog).ToString() +
+            " a second listen() keeps the old SYN table, so only new sockets get the "
             "new size";
     else if (request_changed)
       why = "nginx " + host.nginx_version->ToString() +

@@ -60,15 +60,10 @@ std::string Origin(const Host& host, const std::string& key) {
   return s;
 }
 
-int64_t KernelDefault(const Host& host, const std::string& key, int64_t fallback) {
-  const auto text = host.Default(key);
-  const auto n = text ? ParseKernelInt(*text) : std::nullopt;
-  return n.value_or(fallback);
-}
-
 std::string CapReason(const Host& host, int64_t cap) {
-  if (host.kernel < KernelVersion{4, 1})
-    return "Linux " + host.kernel.ToString() + " keeps the backlog in 16 bits (u16 before 4.1), so " +
+  if (!host.Has(KernelChange::kBacklog32Bit))
+    return "Linux " + host.kernel.ToString() + " keeps the backlog in 16 bits (u16 before " +
+           host.Since(KernelChange::kBacklog32Bit).ToString() + "), so " +
            std::to_string(cap) + " is the most it can hold";
   return "listen() takes an int, so " + std::to_string(cap) + " is the most it can hold";
 }
@@ -78,117 +73,124 @@ void AddWarning(TunePlan* plan, std::string w) {
     plan->warnings.push_back(std::move(w));
 }
 
-}  // namespace
-
-const SysctlPlan* TunePlan::Sysctl(const std::string& key) const {
-  for (const SysctlPlan& s : sysctls) {
-    if (s.key == key) return &s;
-  }
-  return nullptr;
-}
-
-bool TunePlan::HasChanges() const {
-  return !backlogs.empty() ||
-         std::any_of(sysctls.begin(), sysctls.end(), [](const SysctlPlan& s) { return s.Changes(); });
-}
-
-int64_t MaxBacklog(const Host& host) {
-  int64_t cap = host.kernel < KernelVersion{4, 1} ? 65535 : INT_MAX;
-  if (const KeyInfo* info = host.kb->Find(kSomaxconn); info && info->max) cap = std::min(cap, *info->max);
-  return cap;
-}
-
-TunePlan PlanTuning(const Host& host, const LoadSpec& load) {
-  TunePlan plan;
-  plan.kernel = host.kernel;
-  const int64_t cap = MaxBacklog(host);
-  const std::vector<ListenerView> views = ListenerViews(host);
-
-  // 1. Group the TCP listeners by backlog setting and size each for its port.
+// The listeners grouped by the backlog setting they share.
+struct Grouping {
   std::vector<Group> groups;
-  std::map<std::string, size_t> group_of;
-  std::vector<size_t> group_index;  // per plan.listeners entry
+  std::vector<size_t> group_of_listener;  // per TunePlan::listeners entry
   std::set<uint32_t> ports_seen;
-  bool systemd_assumed = false;
+  bool systemd_assumed = false;  // a socket unit's default Backlog= depends on an unknown systemd
+};
+
+// A backlog setting as a service would pass it to listen().
+struct Backlog {
+  int64_t requested = 0;
+  std::string label;
+};
+
+// Makes `v` the group's carrier if its setting is the one to write.
+void ConsiderCarrier(Group* g, const ListenerView& v, size_t view) {
+  const int rank = v.service->kind == ConfigFormat::kNginx ? CarrierRank(*v.listener) : 0;
+  if (rank <= g->carrier_rank) return;
+  g->carrier = view;
+  g->carrier_rank = rank;
+  g->requested = v.requested;
+  g->label = v.requested_label;
+  g->explicit_backlog = v.explicit_backlog;
+  g->setting = SettingName(v);
+}
+
+// One TCP listener sized for the load on its port, capped at what the kernel keeps.
+ListenerPlan SizeListener(const Host& host, const ListenerView& v, size_t view, const LoadSpec& load,
+                          int64_t cap, TunePlan* plan) {
+  ListenerPlan lp;
+  lp.service = v.service->service;
+  lp.kind = v.service->kind;
+  lp.address = v.listener->address_text;
+  lp.port = v.listener->port;
+  lp.where = v.listener->declared_at.file + ":" + std::to_string(v.listener->declared_at.start.line);
+  lp.view = view;
+  if (const auto l = load.For(lp.port)) {
+    const QueueNeed need = RequiredQueue(*l);
+    lp.sized = true;
+    lp.need = need.queue;
+    lp.target = std::min(need.queue, cap);
+    lp.reason = need.derivation;
+    if (need.queue > cap) {
+      lp.reason += "; capped at " + std::to_string(cap);
+      AddWarning(plan, "port " + std::to_string(lp.port) + " needs an accept queue of " +
+                           std::to_string(need.queue) + " but " + CapReason(host, cap) +
+                           "; this load cannot be met on this kernel");
+    }
+  } else {
+    lp.reason = "no load given for port " + std::to_string(lp.port);
+    AddWarning(plan, "no load given for port " + std::to_string(lp.port) + " (" + lp.service + " " +
+                         lp.address +
+                         "); its backlog is left as is (give --peak-rate and "
+                         "--accept-delay, or --port " +
+                         std::to_string(lp.port) + ":...)");
+  }
+  return lp;
+}
+
+// Step 1: the TCP listeners, grouped by backlog setting, each sized for its port.
+Grouping GroupAndSizeListeners(const Host& host, const std::vector<ListenerView>& views, const LoadSpec& load,
+                               int64_t cap, TunePlan* plan) {
+  Grouping out;
+  std::map<std::string, size_t> group_of;
   for (size_t i = 0; i < views.size(); ++i) {
     const ListenerView& v = views[i];
     if (!IsTcp(*v.listener)) continue;
-    ports_seen.insert(v.listener->port);
-    const auto [it, added] = group_of.emplace(GroupKey(v), groups.size());
-    if (added) groups.emplace_back();
-    Group& g = groups[it->second];
-    const int rank = v.service->kind == ConfigFormat::kNginx ? CarrierRank(*v.listener) : 0;
-    if (rank > g.carrier_rank) {
-      g.carrier = i;
-      g.carrier_rank = rank;
-      g.requested = v.requested;
-      g.label = v.requested_label;
-      g.explicit_backlog = v.explicit_backlog;
-      g.setting = SettingName(v);
-    }
+    out.ports_seen.insert(v.listener->port);
+    const auto [it, added] = group_of.emplace(GroupKey(v), out.groups.size());
+    if (added) out.groups.emplace_back();
+    Group& g = out.groups[it->second];
+    ConsiderCarrier(&g, v, i);
     if (v.service->kind == ConfigFormat::kSystemd && !v.explicit_backlog && !host.systemd_version)
-      systemd_assumed = true;
-
-    ListenerPlan lp;
-    lp.service = v.service->service;
-    lp.kind = v.service->kind;
-    lp.address = v.listener->address_text;
-    lp.port = v.listener->port;
-    lp.where = v.listener->declared_at.file + ":" + std::to_string(v.listener->declared_at.start.line);
-    lp.view = i;
-    if (const auto l = load.For(lp.port)) {
-      const QueueNeed need = RequiredQueue(*l);
-      lp.sized = true;
-      lp.need = need.queue;
-      lp.target = std::min(need.queue, cap);
-      lp.reason = need.derivation;
-      if (need.queue > cap) {
-        lp.reason += "; capped at " + std::to_string(cap);
-        AddWarning(&plan, "port " + std::to_string(lp.port) + " needs an accept queue of " +
-                              std::to_string(need.queue) + " but " + CapReason(host, cap) +
-                              "; this load cannot be met on this kernel");
-      }
+      out.systemd_assumed = true;
+    ListenerPlan lp = SizeListener(host, v, i, load, cap, plan);
+    if (lp.sized) {
       g.sized = true;
       g.target = std::max(g.target, lp.target);
-    } else {
-      lp.reason = "no load given for port " + std::to_string(lp.port);
-      AddWarning(&plan, "no load given for port " + std::to_string(lp.port) + " (" + lp.service + " " +
-                            lp.address +
-                            "); its backlog is left as is (give --peak-rate and "
-                            "--accept-delay, or --port " +
-                            std::to_string(lp.port) + ":...)");
     }
-    group_index.push_back(it->second);
-    plan.listeners.push_back(std::move(lp));
+    out.group_of_listener.push_back(it->second);
+    plan->listeners.push_back(std::move(lp));
   }
+  return out;
+}
+
+void WarnAboutPortsWithoutListener(const LoadSpec& load, const std::set<uint32_t>& ports_seen,
+                                   TunePlan* plan) {
   for (const auto& [port, l] : load.ports) {
     if (!ports_seen.count(port))
-      AddWarning(&plan, "--port " + std::to_string(port) + ": no TCP listener on port " +
-                            std::to_string(port) + " under the root");
+      AddWarning(plan, "--port " + std::to_string(port) + ": no TCP listener on port " +
+                           std::to_string(port) + " under the root");
   }
+}
 
-  // 2. Backlog settings: raise to the largest need of the group, never lower.
-  std::vector<int64_t> proposed_requested(groups.size());
-  std::vector<std::string> proposed_label(groups.size());
+// Step 2: each backlog setting raised to the largest need of its group, never
+// lowered; the backlogs the services would then ask for, per group.
+std::vector<Backlog> RaiseBacklogs(const std::vector<ListenerView>& views, const std::vector<Group>& groups,
+                                   TunePlan* plan) {
+  std::vector<Backlog> proposed(groups.size());
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     const Group& g = groups[gi];
-    proposed_requested[gi] = g.requested;
-    proposed_label[gi] = g.label;
+    proposed[gi] = {g.requested, g.label};
     if (!g.sized || Covers(g.requested, g.target)) continue;
     const ListenerView& carrier = views[g.carrier];
-    proposed_requested[gi] = g.target;
-    proposed_label[gi] = BacklogSetting(carrier.service->kind, g.target);
-    plan.backlogs.push_back({g.carrier, g.requested, g.target, g.setting});
+    proposed[gi] = {g.target, BacklogSetting(carrier.service->kind, g.target)};
+    plan->backlogs.push_back({g.carrier, g.requested, g.target, g.setting});
   }
+  return proposed;
+}
 
-  // 3. somaxconn: covers the largest need, never below the current value or
-  // the kernel default, never above what the kernel stores.
+// Step 3: somaxconn covers the largest need, never below the current value or
+// the kernel default, never above what the kernel stores.
+SysctlPlan PlanSomaxconn(const Host& host, const std::vector<ListenerPlan>& listeners, int64_t cap) {
   const int64_t somaxconn_now = EffectiveSomaxconn(host);
-  const int64_t somaxconn_default =
-      KernelDefault(host, kSomaxconn, host.kernel >= KernelVersion{5, 4} ? 4096 : 128);
+  const int64_t somaxconn_default = SomaxconnDefault(host);
   int64_t want = 0;
   std::string want_who;
-  for (const ListenerPlan& lp : plan.listeners) {
+  for (const ListenerPlan& lp : listeners) {
     if (lp.sized && lp.target > want) {
       want = lp.target;
       want_who = lp.service + " " + lp.address;
@@ -212,45 +214,54 @@ TunePlan PlanTuning(const Host& host, const LoadSpec& load) {
                        (want > 0 ? " covers the largest need, " + need_text : std::string()) +
                        "; tune never proposes less than the kernel default";
   }
+  return somaxconn;
+}
 
-  // 4. Queues with the proposed backlogs and somaxconn; tcp_max_syn_backlog
-  // matters for the SYN table only before 4.4.
+// Step 4: tcp_max_syn_backlog matters for the SYN table only on kernels that
+// size it once at the first listen(): there it must not cap the largest
+// accept queue the proposed backlogs and somaxconn give.
+SysctlPlan PlanMaxSynBacklog(const Host& host, const Grouping& grouping, const std::vector<Backlog>& proposed,
+                             int64_t somaxconn) {
   const int64_t max_syn_now =
-      host.IntValue(kMaxSynBacklog).value_or(KernelDefault(host, kMaxSynBacklog, 128));
+      host.IntValue(kMaxSynBacklog).value_or(host.IntDefault(kMaxSynBacklog).value_or(128));
   SysctlPlan max_syn{kMaxSynBacklog, max_syn_now, Origin(host, kMaxSynBacklog), max_syn_now, ""};
-  const bool before_44 = host.kernel < KernelVersion{4, 4};
-  if (before_44) {
-    int64_t largest_accept = 0;
-    for (size_t i = 0; i < plan.listeners.size(); ++i) {
-      const size_t gi = group_index[i];
-      const QueueLimits q =
-          ComputeQueues(host, proposed_requested[gi], proposed_label[gi], somaxconn.proposed);
-      largest_accept = std::max(largest_accept, q.accept_limit);
-    }
-    max_syn.proposed = std::min<int64_t>(std::max(max_syn_now, largest_accept), INT_MAX);
-    const std::string table =
-        "Linux " + host.kernel.ToString() +
-        " (< 4.4) sizes each SYN table once, at the first listen(), as roundup_pow_of_two("
-        "min(backlog, somaxconn, tcp_max_syn_backlog) + 1)";
-    const std::string largest = "the largest accept queue (" + std::to_string(largest_accept) + ")";
-    max_syn.reason = max_syn.proposed == max_syn_now
-                         ? "already at least " + largest + "; " + table
-                         : "raised to " + largest + " so it does not cap the SYN table below it; " + table;
-  } else {
-    max_syn.reason =
-        "left as is: Linux >= 4.4 reads it only when tcp_syncookies = 0 (SYNs from unproven "
-        "peers are dropped once 3/4 of it are pending), and tune sets tcp_syncookies = 1";
+  const std::string rework = host.Since(KernelChange::kSynQueueFromBacklog).ToString();
+  if (host.Has(KernelChange::kSynQueueFromBacklog)) {
+    max_syn.reason = "left as is: Linux >= " + rework +
+                     " reads it only when tcp_syncookies = 0 (SYNs from unproven "
+                     "peers are dropped once 3/4 of it are pending), and tune sets tcp_syncookies = 1";
+    return max_syn;
   }
+  int64_t largest_accept = 0;
+  for (const size_t gi : grouping.group_of_listener) {
+    const QueueLimits q = ComputeQueues(host, proposed[gi].requested, proposed[gi].label, somaxconn);
+    largest_accept = std::max(largest_accept, q.accept_limit);
+  }
+  max_syn.proposed = std::min<int64_t>(std::max(max_syn_now, largest_accept), INT_MAX);
+  const std::string table =
+      "Linux " + host.kernel.ToString() +
+      " (< " + rework + ") sizes each SYN table once, at the first listen(), as roundup_pow_of_two("
+      "min(backlog, somaxconn, tcp_max_syn_backlog) + 1)";
+  const std::string largest = "the largest accept queue (" + std::to_string(largest_accept) + ")";
+  max_syn.reason = max_syn.proposed == max_syn_now
+                       ? "already at least " + largest + "; " + table
+                       : "raised to " + largest + " so it does not cap the SYN table below it; " + table;
+  return max_syn;
+}
 
-  for (size_t i = 0; i < plan.listeners.size(); ++i) {
-    ListenerPlan& lp = plan.listeners[i];
-    const size_t gi = group_index[i];
-    const Group& g = groups[gi];
+// Each listener's queues now and with the proposed settings, and why its
+// shared setting may differ from its own need.
+void SetQueues(const Host& host, const Grouping& grouping, const std::vector<Backlog>& proposed,
+               int64_t somaxconn, int64_t max_syn, std::vector<ListenerPlan>* listeners) {
+  for (size_t i = 0; i < listeners->size(); ++i) {
+    ListenerPlan& lp = (*listeners)[i];
+    const size_t gi = grouping.group_of_listener[i];
+    const Group& g = grouping.groups[gi];
+    const Backlog& to = proposed[gi];
     lp.setting = g.setting;
     lp.current = StateOf(ComputeQueues(host, g.requested, g.label), g.requested, g.label);
-    lp.proposed = StateOf(
-        ComputeQueues(host, proposed_requested[gi], proposed_label[gi], somaxconn.proposed, max_syn.proposed),
-        proposed_requested[gi], proposed_label[gi]);
+    lp.proposed =
+        StateOf(ComputeQueues(host, to.requested, to.label, somaxconn, max_syn), to.requested, to.label);
     lp.proposed.syn_early_drop.reset();  // tcp_syncookies = 1
     if (!lp.sized) continue;
     if (g.target > lp.target)
@@ -262,8 +273,10 @@ TunePlan PlanTuning(const Host& host, const LoadSpec& load) {
         lp.reason += "; " + g.label + " already asks for at least that (tune never lowers a backlog)";
     }
   }
+}
 
-  // 5. syncookies: 1 sends cookies only when the SYN queue is full.
+// Step 5: syncookies: 1 sends cookies only when the SYN queue is full.
+SysctlPlan PlanSyncookies(const Host& host) {
   const int64_t cookies_now = host.IntValue(kSyncookies).value_or(1);
   SysctlPlan cookies{kSyncookies, cookies_now, Origin(host, kSyncookies), 1, ""};
   if (cookies_now == 0) {
@@ -280,22 +293,59 @@ TunePlan PlanTuning(const Host& host, const LoadSpec& load) {
     cookies.reason = std::to_string(cookies_now) +
                      " is not a documented mode (0, 1 or 2); 1 sends cookies only when the SYN queue overflows";
   }
+  return cookies;
+}
 
-  plan.sysctls = {somaxconn, max_syn, cookies};
-
+// What the plan cannot know or cover: an assumed systemd, no listener, files not read.
+void WarnAboutTheHost(const Host& host, bool systemd_assumed, TunePlan* plan) {
   if (systemd_assumed)
-    AddWarning(&plan,
+    AddWarning(plan,
                "systemd version unknown: assumed >= 254, where a socket unit without Backlog= asks "
                "for INT_MAX; pass --systemd-version for older ones");
-  if (plan.listeners.empty())
-    AddWarning(&plan, "no TCP listener found under the root; only kernel settings are proposed");
+  if (plan->listeners.empty())
+    AddWarning(plan, "no TCP listener found under the root; only kernel settings are proposed");
   const size_t problems =
       std::count_if(host.load_findings.begin(), host.load_findings.end(),
                     [](const Finding& f) { return f.rule == "SL001" || f.rule == "SL002"; });
   if (problems > 0)
-    AddWarning(&plan, std::to_string(problems) +
-                          " file problem(s) or syntax error(s) while reading the host; "
-                          "the plan covers only what could be read (run 'synlint check')");
+    AddWarning(plan, std::to_string(problems) +
+                         " file problem(s) or syntax error(s) while reading the host; "
+                         "the plan covers only what could be read (run 'synlint check')");
+}
+
+}  // namespace
+
+const SysctlPlan* TunePlan::Sysctl(const std::string& key) const {
+  for (const SysctlPlan& s : sysctls) {
+    if (s.key == key) return &s;
+  }
+  return nullptr;
+}
+
+bool TunePlan::HasChanges() const {
+  return !backlogs.empty() ||
+         std::any_of(sysctls.begin(), sysctls.end(), [](const SysctlPlan& s) { return s.Changes(); });
+}
+
+int64_t MaxBacklog(const Host& host) {
+  int64_t cap = host.Has(KernelChange::kBacklog32Bit) ? INT_MAX : 65535;
+  if (const KeyInfo* info = host.kb->Find(kSomaxconn); info && info->max) cap = std::min(cap, *info->max);
+  return cap;
+}
+
+TunePlan PlanTuning(const Host& host, const LoadSpec& load) {
+  TunePlan plan;
+  plan.kernel = host.kernel;
+  const int64_t cap = MaxBacklog(host);
+  const std::vector<ListenerView> views = ListenerViews(host);
+  const Grouping grouping = GroupAndSizeListeners(host, views, load, cap, &plan);
+  WarnAboutPortsWithoutListener(load, grouping.ports_seen, &plan);
+  const std::vector<Backlog> proposed = RaiseBacklogs(views, grouping.groups, &plan);
+  const SysctlPlan somaxconn = PlanSomaxconn(host, plan.listeners, cap);
+  const SysctlPlan max_syn = PlanMaxSynBacklog(host, grouping, proposed, somaxconn.proposed);
+  SetQueues(host, grouping, proposed, somaxconn.proposed, max_syn.proposed, &plan.listeners);
+  plan.sysctls = {somaxconn, max_syn, PlanSyncookies(host)};
+  WarnAboutTheHost(host, grouping.systemd_assumed, &plan);
   return plan;
 }
 

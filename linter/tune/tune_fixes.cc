@@ -17,16 +17,20 @@ namespace {
 
 constexpr const char* kRule = "tune";
 
-std::string SysctlComment(const SysctlPlan& s, const TunePlan& plan) {
+std::string SysctlComment(const Host& host, const SysctlPlan& s, const TunePlan& plan) {
   if (s.key == kSomaxconn) {
-    if (s.proposed < s.current) return "synlint tune: at most 65535 on Linux < 4.1 (16-bit backlog)";
+    if (s.proposed < s.current)
+      return "synlint tune: at most 65535 on Linux < " + host.Since(KernelChange::kBacklog32Bit).ToString() +
+             " (16-bit backlog)";
     int64_t largest = 0;
     for (const ListenerPlan& lp : plan.listeners) largest = std::max(largest, lp.sized ? lp.target : 0);
     const std::string need = "the largest accept queue the load needs (" + std::to_string(largest) + ")";
     if (s.proposed > largest) return "synlint tune: the kernel default, which covers " + need;
     return "synlint tune: covers " + need;
   }
-  if (s.key == kMaxSynBacklog) return "synlint tune: Linux < 4.4 caps each SYN table at this";
+  if (s.key == kMaxSynBacklog)
+    return "synlint tune: Linux < " + host.Since(KernelChange::kSynQueueFromBacklog).ToString() +
+           " caps each SYN table at this";
   return "synlint tune: send cookies only when the SYN queue overflows";
 }
 
@@ -38,7 +42,7 @@ Finding SysctlFinding(const Host& host, const FixOptions& fix_options, const Tun
   if (const SysctlEntry* w = host.Winner(s.key)) f.location = ValueLocation(*w);
   f.message = "set '" + s.key + "' from " + std::to_string(s.current) + " to " + std::to_string(s.proposed) +
               "; " + s.reason;
-  f.fix = SetSysctlFix(host, fix_options, s.key, std::to_string(s.proposed), SysctlComment(s, plan),
+  f.fix = SetSysctlFix(host, fix_options, s.key, std::to_string(s.proposed), SysctlComment(host, s, plan),
                        Applicability::kUnsafe);
   return f;
 }

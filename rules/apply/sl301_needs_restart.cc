@@ -37,7 +37,7 @@ void CheckSL301(RuleContext& ctx) {
   // Kernel settings read at listen() time.
   for (const auto& [key, info] : host.kb->keys()) {
     if (!info.listen_time) continue;
-    if (key == "net.ipv4.tcp_max_syn_backlog" && host.kernel >= KernelVersion{4, 4}) continue;
+    if (key == "net.ipv4.tcp_max_syn_backlog" && host.Has(KernelChange::kSynQueueFromBacklog)) continue;
     const auto was = before.Value(key);
     const auto now = host.Value(key);
     if (was == now) continue;

@@ -29,7 +29,7 @@ int64_t SomaxconnCovering(const Host& host, const std::vector<ListenerView>& vie
   for (const auto& v : views) {
     if (v.requested > 0 && v.requested < INT_MAX) want = std::max(want, v.requested);
   }
-  if (host.kernel < KernelVersion{4, 1}) want = std::min<int64_t>(want, 65535);
+  if (!host.Has(KernelChange::kBacklog32Bit)) want = std::min<int64_t>(want, 65535);
   return want;
 }
 

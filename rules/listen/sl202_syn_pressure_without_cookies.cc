@@ -23,7 +23,7 @@ void CheckSL202(RuleContext& ctx) {
     Finding f;
     f.location = v.explicit_backlog ? v.listener->backlog->location : v.listener->declared_at;
     int64_t needed = 0;
-    if (host.kernel >= KernelVersion{4, 4}) {
+    if (host.Has(KernelChange::kSynQueueFromBacklog)) {
       if (!q.syn_early_drop || q.accept_limit <= *q.syn_early_drop) continue;
       f.message = "with 'net.ipv4.tcp_syncookies' = 0, " + Describe(v) + " has a SYN queue of " +
                   std::to_string(q.syn_limit) + " but SYNs from unproven peers are dropped once " +

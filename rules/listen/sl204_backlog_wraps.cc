@@ -15,7 +15,7 @@ const RuleMeta kSL204 = {"SL204", "backlog-wraps", Severity::kError,
 
 void CheckSL204(RuleContext& ctx) {
   const Host& host = ctx.host();
-  if (host.kernel >= KernelVersion{4, 1}) return;
+  if (host.Has(KernelChange::kBacklog32Bit)) return;
   const SysctlEntry* from = nullptr;
   const int64_t somaxconn = EffectiveSomaxconn(host, &from);
   for (const ListenerView& v : ctx.listener_views()) {
@@ -28,7 +28,8 @@ void CheckSL204(RuleContext& ctx) {
       f.related.push_back(ValueLocation(*from));
       f.related.back().note = "'net.core.somaxconn' is set here";
       f.fix = SetSysctlFix(ctx.host(), ctx.fix_options(), "net.core.somaxconn", "65535",
-                           "synlint SL204: Linux < 4.1 stores the backlog in 16 bits",
+                           "synlint SL204: Linux < " + host.Since(KernelChange::kBacklog32Bit).ToString() +
+                               " stores the backlog in 16 bits",
                            Applicability::kUnsafe);
     } else if (v.explicit_backlog) {
       f.fix = SetListenerBacklogFix(ctx.host(), v, 65535, Applicability::kUnsafe);

@@ -20,12 +20,13 @@ void CheckPortRange(RuleContext& ctx, const SysctlEntry& e) {
   const Host& host = ctx.host();
   Finding out;
   out.location = ValueLocation(e);
-  if (host.kernel >= KernelVersion{4, 11}) {
+  if (host.Has(KernelChange::kPortRangeAboveUnprivileged)) {
     const int64_t floor = host.IntValue("net.ipv4.ip_unprivileged_port_start").value_or(1024);
     if (*lo < floor) {
       out.message = "'net.ipv4.ip_local_port_range' starts at " + f[0] +
                     ", below 'net.ipv4.ip_unprivileged_port_start' (" + std::to_string(floor) +
-                    "); Linux 4.11 and later reject it";
+                    "); Linux " + host.Since(KernelChange::kPortRangeAboveUnprivileged).ToString() +
+                    " and later reject it";
       ctx.Report(std::move(out));
       return;
     }

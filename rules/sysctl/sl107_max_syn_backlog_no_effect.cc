@@ -23,11 +23,12 @@ void CheckSL107(RuleContext& ctx) {
   const auto cookies = host.IntValue("net.ipv4.tcp_syncookies").value_or(1);
   Finding f;
   f.location = ValueLocation(*w);
-  if (host.kernel >= KernelVersion{4, 4}) {
+  if (host.Has(KernelChange::kSynQueueFromBacklog)) {
     if (cookies == 0) return;  // the 3/4 rule reads it: SL202's business
     const SysctlEntry* c = host.Winner("net.ipv4.tcp_syncookies");
     f.message = "'" + kKey + " = " + w->value() + "' is not read on Linux " + host.kernel.ToString() +
-                ": from 4.4 its only use is the early drop that runs when 'tcp_syncookies' is 0, and "
+                ": from " + host.Since(KernelChange::kSynQueueFromBacklog).ToString() +
+                " its only use is the early drop that runs when 'tcp_syncookies' is 0, and "
                 "it is " + std::to_string(cookies) +
                 "; each listener's SYN queue is bounded by its own backlog";
     if (c) {
@@ -58,7 +59,8 @@ void CheckSL107(RuleContext& ctx) {
   }
   if (*value <= largest) return;
   f.message = "'" + kKey + " = " + w->value() + "' is above every listener's min(backlog, somaxconn); "
-              "on Linux < 4.4 it only caps that value, so it changes nothing here (largest: " +
+              "on Linux < " + host.Since(KernelChange::kSynQueueFromBacklog).ToString() +
+              " it only caps that value, so it changes nothing here (largest: " +
               top->service->service + " " + top->listener->address_text + ", " + top->queues.accept_why +
               "; SYN table " + std::to_string(top->queues.syn_limit) + ")";
   f.related.push_back(top->listener->declared_at);

@@ -29,8 +29,13 @@ void CheckSL108(RuleContext& ctx) {
     f.message = "'" + key + " = " + w->value() + "' is below the default of Linux " +
                 host.kernel.ToString() + " (" + (info.computed_default ? "at least " : "") + *def +
                 "); this setting now shrinks the kernel's own value";
-    if (key == "net.core.somaxconn" && host.kernel >= KernelVersion{5, 4})
-      f.message += " (the default rose from 128 to 4096 in Linux 5.4)";
+    if (const auto change = info.LastDefaultChange(host.kernel)) {
+      const auto from = ParseKernelInt(change->from);
+      const auto to = ParseKernelInt(change->to);
+      if (from && to && *to > *from)
+        f.message += " (the default rose from " + change->from + " to " + change->to + " in Linux " +
+                     change->since.ToString() + ")";
+    }
     const auto history = host.sysctl().History(key);
     if (history.size() == 1 && IsAdminFile(w->file->path) && !info.computed_default) {
       f.fix = Fix{"delete the line so the kernel default " + *def + " applies", Applicability::kUnsafe,
