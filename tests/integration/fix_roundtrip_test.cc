@@ -144,6 +144,44 @@ TEST_P(FixRoundTripTest, DiffAppliesWithGitAndPatchAndEqualsFix) {
   EXPECT_EQ(ListTree(fixed), ListTree(fixed_once));
 }
 
+// File names a diff header must quote (git's quote_c_style) or end with a tab
+// (a space): the diff applies with `git apply` and `patch -p1`, and gives the
+// same tree as --fix. A newline in a name once went raw into `--- a/`, so
+// neither tool could read the diff and a crafted name could add lines to it.
+TEST(FixRoundTrip, NamesThatNeedQuotingApplyWithGitAndPatch) {
+  TempDir tmp;
+  const std::string root = tmp.path() + "/root";
+  const std::string dir = root + "/etc/sysctl.d";
+  fs::create_directories(dir);
+  ASSERT_TRUE(WriteFile(dir + "/10 my tuning.conf", "net.ipv4.tcp_syn_retries = 3\n"));
+  ASSERT_TRUE(WriteFile(dir + "/20-new\nline.conf", "net.ipv4.tcp_synack_retries = 9\n"));
+  ASSERT_TRUE(WriteFile(dir + "/30-caf\xc3\xa9.conf", "net.ipv4.tcp_syncookies = 0\n"));
+  ASSERT_TRUE(WriteFile(dir + "/40-q\"uo\\te.conf", "net.core.somaxconn = 128\n"));
+  const std::string check = Quote(SYNLINT_BIN) + " check --kernel 6.1 --unsafe-fixes --root ";
+  const CommandResult diff = RunShell(check + Quote(root) + " --diff");
+  ASSERT_TRUE(ExitedNormally(diff)) << Describe(diff);
+  EXPECT_NE(diff.out.find("--- \"a/etc/sysctl.d/20-new\\nline.conf\"\n"), std::string::npos) << diff.out;
+  EXPECT_NE(diff.out.find("--- a/etc/sysctl.d/10 my tuning.conf\t\n"), std::string::npos) << diff.out;
+  const std::string patch_file = tmp.path() + "/fixes.diff";
+  ASSERT_TRUE(WriteFile(patch_file, diff.out));
+
+  const std::string by_git = tmp.path() + "/git", by_patch = tmp.path() + "/patch";
+  const std::string fixed = tmp.path() + "/fixed";
+  for (const std::string& copy : {by_git, by_patch, fixed}) ASSERT_TRUE(CopyTree(root, copy));
+  const CommandResult git = RunShell("git apply -p1 " + Quote(patch_file), by_git);
+  EXPECT_EQ(git.exit_code, 0) << Describe(git);
+  const CommandResult patch = RunShell("patch -p1 --batch --forward < " + Quote(patch_file), by_patch);
+  EXPECT_EQ(patch.exit_code, 0) << Describe(patch);
+  const CommandResult fix = RunShell(check + Quote(fixed) + " --fix");
+  ASSERT_TRUE(ExitedNormally(fix)) << Describe(fix);
+  for (const std::string& applied : {by_git, by_patch}) {
+    const CommandResult same = RunShell("diff -r " + Quote(fixed) + " " + Quote(applied));
+    EXPECT_EQ(same.exit_code, 0) << applied << "\n" << Describe(same);
+  }
+  const CommandResult changed = RunShell("diff -r " + Quote(root) + " " + Quote(fixed));
+  EXPECT_EQ(changed.exit_code, 1) << "--fix changed nothing: the test proves nothing\n" << Describe(changed);
+}
+
 INSTANTIATE_TEST_SUITE_P(Hosts, FixRoundTripTest, ::testing::ValuesIn(FindFixtureHosts()),
                          [](const ::testing::TestParamInfo<FixtureHost>& i) { return i.param.name; });
 

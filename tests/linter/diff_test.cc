@@ -121,5 +121,26 @@ TEST(UnifiedDiff, ManyChangesInABigFileStayCorrectAndSmall) {
   EXPECT_EQ(UnifiedDiff("f", old_text, small).substr(0, 31), "--- a/f\n+++ b/f\n@@ -1,4 +1,4 @@");
 }
 
+TEST(DiffHeaderName, PlainNamesAsTheyAre) {
+  EXPECT_EQ(DiffHeaderName("a/", "etc/sysctl.d/60-net.conf"), "a/etc/sysctl.d/60-net.conf");
+}
+
+TEST(DiffHeaderName, QuotedAsGitQuotesThem) {
+  // A newline in a name must not end the header and start a line of its own.
+  EXPECT_EQ(DiffHeaderName("a/", "etc/x\n+++ b/etc/passwd"), "\"a/etc/x\\n+++ b/etc/passwd\"");
+  EXPECT_EQ(DiffHeaderName("b/", "etc/q\"uote\\d"), "\"b/etc/q\\\"uote\\\\d\"");
+  EXPECT_EQ(DiffHeaderName("a/", "etc/t\tab\r\x01\x7f"), "\"a/etc/t\\tab\\r\\001\\177\"");
+  EXPECT_EQ(DiffHeaderName("a/", "etc/caf\xc3\xa9"), "\"a/etc/caf\\303\\251\"");  // git's core.quotePath
+}
+
+TEST(DiffHeaderName, SpaceEndsWithATabAsGitWritesIt) {
+  EXPECT_EQ(DiffHeaderName("a/", "etc/my file.conf"), "a/etc/my file.conf\t");
+}
+
+TEST(UnifiedDiff, HeadersQuoteNamesThatNeedIt) {
+  EXPECT_EQ(UnifiedDiff("etc/a\nb", "x\n", "y\n"),
+            "--- \"a/etc/a\\nb\"\n+++ \"b/etc/a\\nb\"\n@@ -1 +1 @@\n-x\n+y\n");
+}
+
 }  // namespace
 }  // namespace synlint
