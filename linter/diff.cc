@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/c_quote.h"
 #include "core/text_lines.h"
 
 namespace synlint {
@@ -190,42 +191,13 @@ std::string Range(size_t start, size_t count) {
 }  // namespace
 
 std::string DiffHeaderName(std::string_view prefix, std::string_view path) {
-  // git's quote_c_style(): a name holding a control character, '"', '\\',
-  // DEL or a byte >= 0x80 is written in double quotes with C escapes (octal
-  // for what has no letter), so a newline in a name can neither break the
-  // header nor inject lines; GNU patch and `git apply` read such names.
+  // Quoted, a newline in a name can neither break the header nor add lines;
+  // GNU patch and `git apply` read such names.
   const std::string name = std::string(prefix) + std::string(path);
-  bool quote = false;
-  for (const unsigned char c : name) quote |= c < 0x20 || c == '"' || c == '\\' || c >= 0x7f;
-  if (!quote) {
-    // As git does: a name with a space ends in a tab, or patch would stop
-    // reading it at the space.
-    return name.find(' ') == std::string::npos ? name : name + "\t";
-  }
-  std::string out = "\"";
-  for (const unsigned char c : name) {
-    switch (c) {
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\v': out += "\\v"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      default:
-        if (c < 0x20 || c >= 0x7f) {
-          out += '\\';
-          out += static_cast<char>('0' + (c >> 6));
-          out += static_cast<char>('0' + ((c >> 3) & 7));
-          out += static_cast<char>('0' + (c & 7));
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
+  if (NeedsCQuotes(name)) return CQuoted(name);
+  // As git does: a name with a space ends in a tab, or patch would stop
+  // reading it at the space.
+  return name.find(' ') == std::string::npos ? name : name + "\t";
 }
 
 std::string UnifiedDiff(std::string_view path, std::string_view old_text,

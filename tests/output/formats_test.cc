@@ -69,6 +69,16 @@ TEST(GithubFormat, WholeFileFindingHasNoLine) {
       << out;
 }
 
+TEST(GithubFormat, NameThatIsNotUtf8IsNeverRenamed) {
+  // file= cannot carry the byte 0xff: the annotation names no file and the
+  // message starts with the name quoted as git quotes it (%25 is GitHub's '%').
+  auto s = MakeNastyReport();
+  Finding& f = s->report.findings[0];
+  f.location.file = PathRef("etc/caf\xff.conf");
+  f.message = "m";
+  EXPECT_EQ(Render("github", s->report), "::warning title=SL104::\"etc/caf\\377.conf\":1:7: m\n");
+}
+
 TEST(JunitFormat, EscapesAttributesAndText) {
   auto s = MakeNastyReport();
   EXPECT_EQ(Render("junit", s->report),
