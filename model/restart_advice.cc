@@ -9,6 +9,28 @@ namespace synlint {
 
 namespace {
 
+// A socket unit's listen() happens when the unit starts. With Accept=no its
+// service holds the listening socket while it runs, and systemd refuses to
+// start the socket then ("Socket service X already active, refusing.",
+// socket_start() in src/core/socket.c): `systemctl restart X.socket` stops
+// the socket and fails to start it again. So the service stops first.
+Action ReopenSocketUnit(const ServiceFacts& s, bool request_changed) {
+  const std::string reload = request_changed ? "systemctl daemon-reload && " : "";
+  const std::string why = request_changed ? "socket settings apply when the socket unit starts"
+                                          : "the socket keeps the backlog it was opened with";
+  const auto accept = s.extra.find("accept");
+  const auto paired = s.extra.find("paired_service");
+  if ((accept != s.extra.end() && accept->second == "yes") || paired == s.extra.end())
+    return {reload + "systemctl restart " + s.service,
+            why + "; restarting the service does not reopen it", s.service};
+  const std::string& service = paired->second;
+  return {reload + "systemctl stop " + service + " " + s.service + " && systemctl start " + s.service + " " +
+              service,
+          why + "; with Accept=no " + service + " holds the socket, and systemd refuses to start " +
+              s.service + " while " + service + " runs, so it stops first",
+          s.service};
+}
+
 Action ReListen(const Host& host, const ServiceFacts& s, bool request_changed) {
   const bool old_kernel = !host.Has(KernelChange::kSynQueueFromBacklog);
   if (s.kind == ConfigFormat::kNginx) {
@@ -35,14 +57,7 @@ Action ReListen(const Host& host, const ServiceFacts& s, bool request_changed) {
             "a full stop and start: 'apachectl -k graceful' and '-k restart' keep the listening "
             "sockets, so listen() is not called again",
             s.service};
-  if (request_changed)
-    return {"systemctl daemon-reload && systemctl restart " + s.service,
-            "socket settings apply when the socket unit starts; restarting the service does not "
-            "reopen it",
-            s.service};
-  return {"systemctl restart " + s.service,
-          "the socket keeps the backlog it was opened with; restarting the service does not reopen it",
-          s.service};
+  return ReopenSocketUnit(s, request_changed);
 }
 
 /// Whether the loader would write anything different: the same writes in the

@@ -65,5 +65,34 @@ TEST(RestartAdvice, ChangedBacklogRestartsNginxBeforeLinux44) {
   EXPECT_EQ(c.Commands()[0].substr(0, 32), "systemctl restart nginx # on Lin");
 }
 
+// A socket unit re-listens only when it starts, and with Accept=no systemd
+// refuses to start it while its service runs ("Socket service app.service
+// already active, refusing.", socket_start() in src/core/socket.c): the
+// advice stops the service first. Accept=yes sockets restart alone.
+std::vector<std::string> SocketCommands(const std::string& accept) {
+  MemoryFileSystem before, after;
+  const std::string unit = "[Socket]\nListenStream=9000\n" + accept + "Backlog=";
+  before.AddFile("etc/systemd/system/app.socket", unit + "128\n");
+  after.AddFile("etc/systemd/system/app.socket", unit + "1024\n");
+  before.AddSymlink("etc/systemd/system/sockets.target.wants/app.socket", "../app.socket");
+  after.AddSymlink("etc/systemd/system/sockets.target.wants/app.socket", "../app.socket");
+  HostOptions o;
+  o.kernel = KernelVersion{6, 1};
+  o.systemd_version = 252;
+  const auto old_host = LoadHost(before, o);
+  const auto new_host = LoadHost(after, o);
+  std::vector<std::string> out;
+  for (const Action& a : RestartActions(*old_host, *new_host)) out.push_back(a.command);
+  return out;
+}
+
+TEST(RestartAdvice, SocketUnitWithAcceptNoStopsItsServiceFirst) {
+  EXPECT_EQ(SocketCommands(""), (std::vector<std::string>{
+                                    "systemctl daemon-reload && systemctl stop app.service app.socket && "
+                                    "systemctl start app.socket app.service"}));
+  EXPECT_EQ(SocketCommands("Accept=yes\n"),
+            (std::vector<std::string>{"systemctl daemon-reload && systemctl restart app.socket"}));
+}
+
 }  // namespace
 }  // namespace synlint

@@ -109,7 +109,9 @@ TEST(TuneFixes, VendorSocketUnitGetsADropIn) {
             "# synlint tune: covers the largest accept queue the load needs (10000)\n"
             "net.core.somaxconn = 10000\n");
   EXPECT_EQ(Actions(run),
-            "systemctl restart systemd-sysctl\nsystemctl daemon-reload && systemctl restart app.socket\n");
+            "systemctl restart systemd-sysctl\n"
+            "systemctl daemon-reload && systemctl stop app.service app.socket && "
+            "systemctl start app.socket app.service\n");
   EXPECT_TRUE(run.warnings.empty());
   Apply(t, run);
   EXPECT_FALSE(Tune(t, "6.1", Everywhere(50000, 100), 252).plan.HasChanges());
