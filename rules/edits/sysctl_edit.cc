@@ -71,7 +71,8 @@ Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string&
   } else {
     fix.edits.push_back({path, {0, 0},
                          "# Written by synlint: overrides settings from vendor files.\n"
-                         "# Files in sysctl.d apply in name order; this one sorts last.\n" +
+                         "# Files in sysctl.d apply in name order; this one sorts after the file it\n"
+                         "# overrides.\n" +
                              body});
   }
   return fix;

@@ -86,7 +86,8 @@ TEST(TuneFixes, VendorSettingsAreOverriddenFromOneFile) {
   EXPECT_EQ(
       run.fix.fixed.at("etc/sysctl.d/90-synlint.conf"),
       "# Written by synlint: overrides settings from vendor files.\n"
-      "# Files in sysctl.d apply in name order; this one sorts last.\n"
+      "# Files in sysctl.d apply in name order; this one sorts after the file it\n"
+      "# overrides.\n"
       "# synlint tune: the kernel default, which covers the largest accept queue the load needs (2000)\n"
       "net.core.somaxconn = 4096\n"
       "# synlint tune: send cookies only when the SYN queue overflows\n"
@@ -105,7 +106,8 @@ TEST(TuneFixes, VendorSocketUnitGetsADropIn) {
             "# Written by synlint.\n[Socket]\nBacklog=10000\n");
   EXPECT_EQ(run.fix.fixed.at("etc/sysctl.d/90-synlint.conf"),
             "# Written by synlint: overrides settings from vendor files.\n"
-            "# Files in sysctl.d apply in name order; this one sorts last.\n"
+            "# Files in sysctl.d apply in name order; this one sorts after the file it\n"
+            "# overrides.\n"
             "# synlint tune: covers the largest accept queue the load needs (10000)\n"
             "net.core.somaxconn = 10000\n");
   EXPECT_EQ(Actions(run),
