@@ -10,7 +10,7 @@ set -euo pipefail
 
 # Libraries and tools checked as Debian packages.
 want=(cmake ninja-build g++ libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-dev
-      libbenchmark-dev libtree-sitter-dev)
+      libbenchmark-dev libtree-sitter-dev libmnl-dev)
 # Tools checked as commands (they may come from elsewhere, e.g. a newer Node.js).
 declare -A commands=()
 if [[ "${1:-}" == "--test" ]]; then
