@@ -91,6 +91,10 @@ struct Host {
   bool Has(KernelChange change) const { return kernel >= Since(change); }
   /// The first kernel with `change`, for messages that name the boundary.
   KernelVersion Since(KernelChange change) const { return kb->Since(change); }
+  /// Whether the host shows it is fighting connection pressure
+  /// (model/connection_pressure.h: tuned SYN/accept-queue settings; the
+  /// audit's live overflow counters extend it).
+  bool ShowsConnectionPressure() const;
 };
 
 /// Reads and parses everything under the root; never fails (problems become

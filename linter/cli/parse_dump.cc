@@ -121,7 +121,8 @@ int DumpSysctl(const SourceFile& file, const std::string& format) {
 // dumps print no tokens, so the parse keeps none.
 std::vector<SyntaxError> DumpText(ConfigFormat kind, const SourceFile& file, TextSink* sink) {
   if (kind == ConfigFormat::kNginx) {
-    nginx::ParseResult r = nginx::Parse(file);
+    // A file parsed alone: the block that includes it is not known.
+    nginx::ParseResult r = nginx::Parse(file, nginx::UnknownContext());
     nginx::DumpTree(r, file.text, sink);
     return std::move(r.errors);
   }
@@ -144,7 +145,7 @@ std::vector<SyntaxError> DumpText(ConfigFormat kind, const SourceFile& file, Tex
 // One format's tree as JSON, streamed into `w`; returns its errors.
 std::vector<SyntaxError> WriteTree(ConfigFormat kind, const SourceFile& file, JsonWriter& w) {
   if (kind == ConfigFormat::kNginx) {
-    nginx::ParseResult r = nginx::Parse(file);
+    nginx::ParseResult r = nginx::Parse(file, nginx::UnknownContext());
     nginx::WriteTreeJson(w, r, file);
     return std::move(r.errors);
   }
@@ -200,9 +201,12 @@ int RunParse(const std::string& path, const std::string& as, const std::string& 
     return Fail("--format crossplane is for nginx files");
   if (kind == ConfigFormat::kSysctl) return DumpSysctl(*r.file, format);
   if (format == "crossplane") {
-    // Includes are followed from the file's directory, as nginx does with -p.
-    const std::string dir(DirName(r.real_path));
-    const nginx::NginxConfig config = nginx::LoadNginx(sources, r.real_path, dir);
+    // The file is named as given and includes are followed from its
+    // directory, as `nginx -c FILE` and crossplane do (not its symlink's target's).
+    std::string main_path;
+    if (!NormalizePath(path, &main_path)) main_path = r.real_path;
+    const std::string dir(DirName(main_path));
+    const nginx::NginxConfig config = nginx::LoadNginx(sources, main_path, dir);
     nginx::CrossplaneOptions opts;
     opts.path_prefix = fs.Describe() == "/" ? "/" : "";
     std::cout << nginx::CrossplaneJson(config, opts) << "\n";

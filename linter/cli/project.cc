@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "core/disk_path.h"
 #include "rules/registry.h"
@@ -121,7 +123,38 @@ bool ConcernsFiles(const Finding& f, const std::set<std::string>& only,
   return false;
 }
 
+namespace {
+
+/// Rewrites each `PATH:LINE` in `message` that names `path` (a location of
+/// the finding, as rules write them: "set at etc/sysctl.conf:11") to `shown`.
+void MapMessagePath(std::string* message, const std::string& path, const std::string& shown) {
+  if (path.empty() || path == shown) return;
+  auto delimiter = [](char c) { return c == ' ' || c == '(' || c == '\'' || c == '"' || c == ','; };
+  for (size_t at = message->find(path); at != std::string::npos; at = message->find(path, at)) {
+    const size_t end = at + path.size();
+    const bool starts = at == 0 || delimiter((*message)[at - 1]);
+    const bool line_follows = end + 1 < message->size() && (*message)[end] == ':' &&
+                              std::isdigit(static_cast<unsigned char>((*message)[end + 1]));
+    if (!starts || !line_follows) {
+      at = end;
+      continue;
+    }
+    message->replace(at, path.size(), shown);
+    at += shown.size();
+  }
+}
+
+}  // namespace
+
 void MapPaths(Finding* f, const std::function<std::string(const std::string&)>& map) {
+  // A message names other files by their locations' paths; they are shown
+  // as the locations are (repository paths for the hosts of .synlint.yaml).
+  std::set<std::string> named;
+  if (!f->location.file.empty()) named.insert(f->location.file.str());
+  for (const Location& r : f->related) {
+    if (!r.file.empty()) named.insert(r.file.str());
+  }
+  for (const std::string& path : named) MapMessagePath(&f->message, path, map(path));
   if (!f->location.file.empty()) f->location.file = map(f->location.file);
   for (Location& r : f->related) {
     if (!r.file.empty()) r.file = map(r.file);

@@ -49,11 +49,15 @@ class Writer {
       : w_(w), config_(c), options_(o) {}
 
   void Run() {
+    // Findings name files by their real paths; the output names each file
+    // by the path it was included by, as crossplane and nginx do.
     std::vector<std::string> paths;
-    for (const NginxFile& f : config_.files) paths.push_back(f.source->path);
-    if (paths.empty()) paths.push_back(config_.main_path);
     std::map<std::string, size_t> index;
-    for (size_t i = 0; i < paths.size(); ++i) index.emplace(paths[i], i);
+    for (const NginxFile& f : config_.files) {
+      index.emplace(f.source->path, paths.size());
+      paths.push_back(f.include_path.empty() ? f.source->path : f.include_path);
+    }
+    if (paths.empty()) paths.push_back(config_.main_path);
     std::vector<std::vector<Error>> errors(paths.size());
     for (const Finding& f : config_.findings) {
       auto it = index.find(f.location.file);
@@ -61,16 +65,8 @@ class Writer {
       // FileProblemFinding puts "'path': " first when it points at an include.
       const bool has_line = f.rule != "SL002" || (!f.message.empty() && f.message[0] == '\'');
       Error e;
+      // The parser's messages are nginx's own (`unexpected "}"`).
       e.text = f.message;
-      // nginx and crossplane quote punctuation with double quotes
-      // (`unexpected "}"`); synlint's messages use single ones.
-      if (f.rule == "SL001") {
-        for (const char* tok : {"'}'", "';'", "'{'"}) {
-          const std::string from(tok), to = "\"" + std::string(1, tok[1]) + "\"";
-          for (size_t at = e.text.find(from); at != std::string::npos; at = e.text.find(from, at + 3))
-            e.text.replace(at, 3, to);
-        }
-      }
       e.text += " in " + Display(paths[i]);
       if (has_line) {
         e.line = f.location.start.line;

@@ -7,8 +7,10 @@
 // quote unescaped (other backslashes stay as written); the parentheses
 // around an `if` condition are dropped; a *_by_lua_block body is one last
 // argument, not a block; `includes` are indices into "config"; error texts
-// end with " in FILE:LINE". Unlike crossplane, a file with a syntax error
-// still has its directives listed (synlint recovers).
+// are nginx's own (`unexpected "}"`) and end with " in FILE:LINE"; a file is
+// named by the path it was included by (a symlink's name, not its target).
+// Unlike crossplane, a file with a syntax error still has its directives
+// listed (synlint recovers).
 #pragma once
 
 #include <string>

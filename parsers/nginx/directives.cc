@@ -136,6 +136,13 @@ const DirectiveInfo* FindDirective(std::string_view name, std::string_view paren
   return &*it;
 }
 
+const DirectiveInfo* FindDirectiveInAnyContext(std::string_view name) {
+  if (name == kUpstreamServer.name) return nullptr;
+  return FindDirective(name, "");
+}
+
+bool ParentChangesDirectives(std::string_view parent) { return parent == "upstream"; }
+
 bool IsListenParameter(std::string_view arg) {
   for (std::string_view p : kListenParameters) {
     if (p.back() == '=') {

@@ -27,6 +27,12 @@ inline constexpr uint8_t kAnyArgs = 255;
 /// `parent` is the name of the enclosing block ("" at the top): "server"
 /// inside "upstream" is a plain directive.
 const DirectiveInfo* FindDirective(std::string_view name, std::string_view parent);
+/// The entry for `name` when the enclosing block is unknown (the top level
+/// of a file parsed alone): null for a name whose entry depends on it.
+const DirectiveInfo* FindDirectiveInAnyContext(std::string_view name);
+/// True when the table has other entries inside a block of this name
+/// ("upstream").
+bool ParentChangesDirectives(std::string_view parent);
 
 /// True for the parameters `listen` accepts after the address
 /// ("ssl", "backlog=511", "reuseport", ...).

@@ -24,7 +24,7 @@ constexpr std::array<bool, 256> kWordSpecial = MakeWordSpecial();
 /// Describes one byte for a message: 'x' when printable, else its code.
 std::string ByteName(char c) {
   const auto u = static_cast<unsigned char>(c);
-  if (u >= 0x21 && u < 0x7f) return std::string("'") + c + "'";
+  if (u >= 0x21 && u < 0x7f) return std::string("\"") + c + "\"";
   static constexpr char kHex[] = "0123456789abcdef";
   return std::string("byte 0x") + kHex[u >> 4] + kHex[u & 15];
 }
@@ -181,8 +181,8 @@ uint32_t Lexer::LexString(uint32_t i) {
   if (closed && j < n_) {
     const char c = text_[j];
     if (!IsSpace(c) && c != ';' && c != '{' && c != ')' && c != '}')
-      Error({j, j + 1}, "unexpected " + ByteName(c) + " after a quoted string",
-            "nginx needs a space, ';' or '{' after the closing quote");
+      Error({j, j + 1}, "unexpected " + ByteName(c),  // ngx_conf_read_token()'s wording
+            "after a quoted string nginx needs a space, \";\" or \"{\"");
   }
   return j;
 }
@@ -254,8 +254,8 @@ uint32_t Lexer::LexLuaBody(uint32_t open) {
   }
   if (j > n_) j = n_;
   if (n_ > begin) Emit(kLuaCode, begin, n_);
-  Error({open, open + 1}, "unexpected end of file in a Lua block, expecting '}'",
-        "braces of the Lua code do not balance");
+  Error({open, open + 1}, "unexpected end of file, expecting \"}\"",
+        "the braces of this Lua block's code do not balance");
   return n_;
 }
 

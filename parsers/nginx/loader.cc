@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/service.h"
+#include "parsers/nginx/directives.h"
 
 namespace synlint::nginx {
 
@@ -36,46 +37,113 @@ class Loader {
         break;
     }
     config_.main_found = true;
-    IndexOf(main.file);
+    IndexOf(main.file, ParseContext{}, config_.main_path);
     for (uint32_t q = 0; q < config_.files.size(); ++q) LoadFile(q);
+    // Files also included in blocks with other rules: checked in each.
+    while (!other_contexts_.empty()) {
+      auto [q, context] = std::move(other_contexts_.back());
+      other_contexts_.pop_back();
+      CheckInContext(q, context);
+    }
     CheckIncludeGraph();
     return std::move(config_);
   }
 
  private:
-  uint32_t IndexOf(const SourceFile* file) {
+  /// The file's index; a file seen before keeps its first context, and a
+  /// context with other rules is queued for CheckInContext.
+  uint32_t IndexOf(const SourceFile* file, const ParseContext& context, const std::string& path) {
     auto [it, added] = index_.try_emplace(file->path, static_cast<uint32_t>(config_.files.size()));
     if (added) {
       NginxFile nf;
       nf.source = file;
+      nf.context = context;
+      nf.include_path = path;
       config_.files.push_back(std::move(nf));
+      contexts_seen_.emplace_back(1, context);
+    } else {
+      std::vector<ParseContext>& seen = contexts_seen_[it->second];
+      const bool known = std::any_of(seen.begin(), seen.end(),
+                                     [&](const ParseContext& c) { return SameRules(c, context); });
+      if (!known) {
+        seen.push_back(context);
+        other_contexts_.emplace_back(it->second, context);
+      }
     }
     return it->second;
   }
 
+  struct IncludeAt {
+    uint32_t directive;
+    ParseContext context;  // of the block it sits in
+    bool top;              // at the file's top level: its context is the file's
+  };
+  /// The include directives of `r` in order, with the context of the block
+  /// each sits in; one at the top level gets `top` (the file's).
+  std::vector<IncludeAt> IncludeContexts(const SourceFile& src, const ParseResult& r,
+                                         const ParseContext& top) const {
+    std::vector<IncludeAt> out;
+    std::vector<std::pair<uint32_t, ParseContext>> open;  // enclosing blocks
+    std::string scratch;
+    const uint32_t n = static_cast<uint32_t>(r.directives.size());
+    for (uint32_t d = 0; d < n; ++d) {
+      while (!open.empty() && r.directives[open.back().first].subtree_end <= d) open.pop_back();
+      const ParseContext& here = open.empty() ? top : open.back().second;
+      const Directive& dir = r.directives[d];
+      const std::string_view name = DirectiveName(r, src.text, dir, &scratch);
+      if (name == "include") out.push_back(IncludeAt{d, here, open.empty()});
+      if (!dir.has_block || dir.is_lua || dir.subtree_end == d + 1) continue;
+      // As the parser decides: a block inside a raw block is not raw.
+      ParseContext inner;
+      inner.parent = std::string(name);
+      const DirectiveInfo* info =
+          here.raw ? nullptr : here.known ? FindDirective(name, here.parent) : FindDirectiveInAnyContext(name);
+      inner.raw = info && (info->flags & kRawBlock);
+      open.emplace_back(d, std::move(inner));
+    }
+    return out;
+  }
+
   void LoadFile(uint32_t q) {
     const SourceFile& src = *config_.files[q].source;
-    config_.files[q].parse = Parse(src);
+    config_.files[q].parse = Parse(src, config_.files[q].context);
     for (const SyntaxError& e : config_.files[q].parse.errors)
       config_.findings.push_back(SyntaxFinding(src, e));
-    std::string scratch;
-    const uint32_t n = static_cast<uint32_t>(config_.files[q].parse.directives.size());
-    for (uint32_t d = 0; d < n; ++d) {
+    for (const IncludeAt& inc : IncludeContexts(src, config_.files[q].parse, config_.files[q].context)) {
       const ParseResult& r = config_.files[q].parse;
-      if (DirectiveName(r, src.text, r.directives[d], &scratch) != "include") continue;
       IncludeEdge edge;
-      edge.directive = d;
-      ResolveInclude(src, r, r.directives[d], &edge);
+      edge.directive = inc.directive;
+      ResolveInclude(src, r, r.directives[inc.directive], inc.context, &edge);
       config_.files[q].includes.push_back(std::move(edge));
     }
   }
 
+  /// File `q` parsed in another `context`: the syntax errors only that
+  /// context gives, and its top-level includes seen in that context too.
+  void CheckInContext(uint32_t q, const ParseContext& context) {
+    const SourceFile& src = *config_.files[q].source;
+    const ParseResult again = Parse(src, context);
+    const std::vector<SyntaxError>& first = config_.files[q].parse.errors;
+    for (const SyntaxError& e : again.errors) {
+      const bool reported = std::any_of(first.begin(), first.end(), [&](const SyntaxError& f) {
+        return f.span == e.span && f.message == e.message;
+      });
+      if (!reported) config_.findings.push_back(SyntaxFinding(src, e));
+    }
+    // Only the top-level includes take the file's context.
+    for (const IncludeAt& inc : IncludeContexts(src, config_.files[q].parse, context)) {
+      if (!inc.top) continue;
+      if (const std::vector<uint32_t>* targets = config_.files[q].IncludesOf(inc.directive))
+        for (uint32_t t : *targets) IndexOf(config_.files[t].source, inc.context, "");
+    }
+  }
+
   void ResolveInclude(const SourceFile& src, const ParseResult& r, const Directive& dir,
-                      IncludeEdge* edge) {
+                      const ParseContext& context, IncludeEdge* edge) {
     const Location at = MakeLocation(src, dir.span());
     if (dir.arg_count() != 1) {
       config_.findings.push_back(SyntaxFinding(
-          src, SyntaxError{dir.span(), "invalid number of arguments in 'include' directive",
+          src, SyntaxError{dir.span(), "invalid number of arguments in \"include\" directive",
                            "'include' takes exactly one file name or glob"}));
       if (dir.arg_count() == 0) return;
     }
@@ -91,7 +159,7 @@ class Loader {
       return;
     }
     if (!HasGlob(path)) {
-      AddTarget(path, at, edge);
+      AddTarget(path, at, context, edge);
       return;
     }
     // nginx globs with glob(3) and GLOB_NOMATCH is not an error. Each glob is
@@ -99,10 +167,11 @@ class Loader {
     // that directory a thousand times.
     auto [it, added] = globs_.try_emplace(path);
     if (added) it->second = ExpandGlob(sources_.fs(), path);
-    for (const std::string& match : it->second) AddTarget(match, at, edge);
+    for (const std::string& match : it->second) AddTarget(match, at, context, edge);
   }
 
-  void AddTarget(const std::string& path, const Location& at, IncludeEdge* edge) {
+  void AddTarget(const std::string& path, const Location& at, const ParseContext& context,
+                 IncludeEdge* edge) {
     auto [read, added] = reads_.try_emplace(path);
     if (added) read->second = sources_.Read(path);
     const ReadOutcome& o = read->second;
@@ -116,7 +185,7 @@ class Loader {
         config_.findings.push_back(FileProblemFinding(path, o.problem, &at));
         return;
       case ReadOutcome::Status::kOk:
-        edge->files.push_back(IndexOf(o.file));
+        edge->files.push_back(IndexOf(o.file, context, path));
         return;
     }
   }
@@ -200,6 +269,8 @@ class Loader {
   std::unordered_map<std::string, uint32_t> index_;  // real path -> file index
   std::unordered_map<std::string, std::vector<std::string>> globs_;  // pattern -> matches
   std::unordered_map<std::string, ReadOutcome> reads_;                // include path -> outcome
+  std::vector<std::vector<ParseContext>> contexts_seen_;  // per file: contexts with distinct rules
+  std::vector<std::pair<uint32_t, ParseContext>> other_contexts_;  // queued for CheckInContext
 };
 
 }  // namespace

@@ -22,6 +22,15 @@ struct IncludeEdge {
 
 struct NginxFile {
   const SourceFile* source = nullptr;  // owned by the SourceSet
+  /// The block the file's first include sits in (the main context for the
+  /// main file); `parse` is the file parsed in it. A file included in
+  /// blocks with other rules is checked in those too (their syntax errors
+  /// are in NginxConfig::findings), as nginx parses it at each include.
+  ParseContext context;
+  /// The path nginx and crossplane name the file by: the main path as asked
+  /// for, else the path of the first include that reached it (a glob's
+  /// match, `sites-enabled/default`, not the target of that symlink).
+  std::string include_path;
   ParseResult parse;
   std::vector<IncludeEdge> includes;  // sorted by directive
   /// On an include cycle the loader reported; WalkConfig walks it once.

@@ -23,7 +23,8 @@ constexpr uint32_t kWindowSlack = 4096;
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text), lexer_(text, Whitespace::kSkip) {}
+  Parser(std::string_view text, const ParseContext& context)
+      : text_(text), lexer_(text, Whitespace::kSkip), context_(context) {}
 
   ParseResult Run() {
     // Estimates from typical configurations (~0.1 words and ~0.02
@@ -40,17 +41,17 @@ class Parser {
       switch (t.kind) {
         case kRightBrace:
           if (open_.empty())
-            Error(t.span, "unexpected '}'", "no block is open here");
+            Error(t.span, "unexpected \"}\"", "no block is open here");
           else
             CloseBlock(t.span.end);
           ++i;
           break;
         case kSemicolon:
-          Error(t.span, "unexpected ';'", "there is no directive before it");
+          Error(t.span, "unexpected \";\"", "there is no directive before it");
           ++i;
           break;
         case kLeftBrace:
-          Error(t.span, "unexpected '{'", "a block needs a directive name before it");
+          Error(t.span, "unexpected \"{\"", "a block needs a directive name before it");
           i = AnonymousBlock(i);
           break;
         case kWord:
@@ -143,8 +144,17 @@ class Parser {
     return Word(t.span, quote, escaped, closed);
   }
 
-  std::string_view ParentName() const { return open_.empty() ? "" : open_.back().Name(); }
-  bool InRawBlock() const { return !open_.empty() && open_.back().raw; }
+  std::string_view ParentName() const {
+    return open_.empty() ? std::string_view(context_.parent) : open_.back().Name();
+  }
+  bool InRawBlock() const { return open_.empty() ? context_.raw : open_.back().raw; }
+  /// The table's entry for `name` in the current block; at the top level of
+  /// a file whose includer is unknown, none for a name whose entry depends
+  /// on the enclosing block.
+  const DirectiveInfo* Lookup(std::string_view name) const {
+    if (open_.empty() && !context_.known) return FindDirectiveInAnyContext(name);
+    return FindDirective(name, ParentName());
+  }
 
   uint32_t NewDirective(uint32_t name_word, uint32_t begin) {
     Directive d;
@@ -181,14 +191,16 @@ class Parser {
       arg_tokens_.push_back(j);
       ++j;
     }
-    const DirectiveInfo* info = InRawBlock() ? nullptr : FindDirective(name, ParentName());
+    const DirectiveInfo* info = InRawBlock() ? nullptr : Lookup(name);
     const bool at_end = !Has(j);
     const Token term = at_end ? Token{} : Tok(j);
     const bool ends_with_brace = !at_end && term.kind == kLeftBrace;
     if (const uint32_t k = FindMissingSemicolon(name, info, name_word, ends_with_brace); k != 0) {
       const uint32_t resume = arg_tokens_[k - 1];
+      std::string hint = "nginx reads \"" + WordValue(text_, r_.words[name_word + k]) +
+                         "\" on the next line as one of its arguments";
       r_.words.resize(name_word + k);
-      EndWithoutTerminator(d, name, Tok(resume).span.begin);
+      EndWithoutTerminator(d, name, Tok(resume).span.begin, std::move(hint));
       return resume;
     }
     r_.directives[d].args_end = static_cast<uint32_t>(r_.words.size());
@@ -202,12 +214,12 @@ class Parser {
     if (term.kind == kSemicolon) {
       dir.subtree_end = d + 1;
       if (info && (info->flags & kTakesBlock))
-        Error(term.span, "directive '" + std::string(name) + "' has no opening '{'");
+        Error(term.span, "directive \"" + std::string(name) + "\" has no opening \"{\"");
       return j + 1;
     }
     // '{'
     if (info && !(info->flags & kTakesBlock))
-      Error(term.span, "directive '" + std::string(name) + "' is not terminated by ';'");
+      Error(term.span, "directive \"" + std::string(name) + "\" is not terminated by \";\"");
     // The body is raw code when the lexer read it so: the '{' ends the file
     // or Lua code or the '}' follows it directly.
     if (IsLuaBlockDirective(name) &&
@@ -236,7 +248,7 @@ class Parser {
       if (std::memchr(text_.data() + prev_end, '\n', w.span().begin - prev_end) == nullptr)
         continue;
       const std::string_view cand = WordView(text_, w, &scratch);
-      const DirectiveInfo* next = FindDirective(cand, ParentName());
+      const DirectiveInfo* next = Lookup(cand);
       if (!next) continue;
       const bool enough =
           k >= info->min_args && (info->max_args == kAnyArgs || k <= info->max_args);
@@ -254,7 +266,11 @@ class Parser {
 
   /// `next` is the offset of the first token after the directive that is
   /// no whitespace or comment (the size of the input when there is none).
-  void EndWithoutTerminator(uint32_t d, std::string_view name, uint32_t next) {
+  /// Messages are nginx's own (src/core/ngx_conf_file.c): ngx_conf_read_token()
+  /// at the end of the file, ngx_conf_handler() otherwise (nginx itself meets
+  /// a '}' first and says `unexpected "}"`; crossplane says this).
+  void EndWithoutTerminator(uint32_t d, std::string_view name, uint32_t next,
+                            std::string hint = "") {
     Directive& dir = r_.directives[d];
     dir.args_end = static_cast<uint32_t>(r_.words.size());
     dir.terminator_at = r_.words[dir.args_end - 1].span().end;
@@ -262,11 +278,13 @@ class Parser {
     dir.subtree_end = d + 1;
     if (next == text_.size()) {
       Error({static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(text_.size())},
-            "unexpected end of file, expecting ';' or '}'",
-            "the '" + std::string(name) + "' directive is not terminated by ';'");
+            "unexpected end of file, expecting \";\" or \"}\"",
+            "the \"" + std::string(name) + "\" directive is not terminated by \";\"");
       eof_reported_ = true;
     } else {
-      Error(dir.terminator(), "missing ';' after the '" + std::string(name) + "' directive");
+      if (hint.empty()) hint = "a \";\" is missing here";
+      Error(dir.terminator(), "directive \"" + std::string(name) + "\" is not terminated by \";\"",
+            std::move(hint));
     }
   }
 
@@ -345,7 +363,7 @@ class Parser {
     if (!open_.empty() && !eof_reported_) {
       const Directive& inner = r_.directives[open_.back().directive];
       const std::string name(open_.back().Name());
-      Error({eof, eof}, "unexpected end of file, expecting '}'",
+      Error({eof, eof}, "unexpected end of file, expecting \"}\"",
             "the " + (name.empty() ? std::string("block") : "'" + name + "' block") +
                 " opened on line " + std::to_string(LineOf(text_, inner.terminator_at)) +
                 " is not closed");
@@ -360,6 +378,7 @@ class Parser {
 
   std::string_view text_;
   Lexer lexer_;
+  const ParseContext& context_;
   std::vector<Token> window_;  // window_[k] is token base_ + k
   uint32_t base_ = 0;
   ParseResult r_;
@@ -370,7 +389,19 @@ class Parser {
 
 }  // namespace
 
-ParseResult Parse(std::string_view text) {
+ParseContext UnknownContext() {
+  ParseContext c;
+  c.known = false;
+  return c;
+}
+
+bool SameRules(const ParseContext& a, const ParseContext& b) {
+  if (a.known != b.known || a.raw != b.raw) return false;
+  if (a.raw || !a.known) return true;
+  return a.parent == b.parent || (!ParentChangesDirectives(a.parent) && !ParentChangesDirectives(b.parent));
+}
+
+ParseResult Parse(std::string_view text, const ParseContext& context) {
   if (text.size() > kMaxParseBytes) {
     ParseResult r;
     r.errors.push_back(SyntaxError{Span{}, "file too large to parse",
@@ -378,7 +409,7 @@ ParseResult Parse(std::string_view text) {
                                        std::to_string(kMaxParseBytes >> 20) + " MiB"});
     return r;
   }
-  return Parser(text).Run();
+  return Parser(text, context).Run();
 }
 
 std::string WordValue(std::string_view text, const Word& w) {

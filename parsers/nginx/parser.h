@@ -97,10 +97,30 @@ struct ParseResult {
   std::vector<SyntaxError> errors;    // sorted by position
 };
 
+/// The block a file's top level sits in. nginx parses an included file in
+/// the context of its `include` directive: ngx_conf_include() calls
+/// ngx_conf_parse() with the including block's cf->ctx, cf->cmd_type and
+/// cf->handler unchanged (src/core/ngx_conf_file.c), so `server 10.0.0.1;`
+/// in a file included inside `upstream {}` is a backend, not a virtual server.
+struct ParseContext {
+  /// false for a file parsed alone, whose includer is not known: rules that
+  /// depend on the enclosing block are not applied at its top level.
+  bool known = true;
+  std::string parent;  // name of the enclosing block; "" for nginx's main context
+  bool raw = false;    // entries of map/types/geo/..., not directives
+};
+/// A file parsed alone (`synlint parse`): its includer is unknown.
+ParseContext UnknownContext();
+/// Whether parsing in `a` and in `b` applies the same rules (the parse of
+/// one serves for both).
+bool SameRules(const ParseContext& a, const ParseContext& b);
+
 /// Parses one file. Never fails; see ParseResult::errors. A text over
 /// kMaxParseBytes gives an empty tree and one error.
-ParseResult Parse(std::string_view text);
-inline ParseResult Parse(const SourceFile& file) { return Parse(file.text); }
+ParseResult Parse(std::string_view text, const ParseContext& context = {});
+inline ParseResult Parse(const SourceFile& file, const ParseContext& context = {}) {
+  return Parse(file.text, context);
+}
 
 /// The value nginx sees: quotes removed, \" \' \\ \t \r \n unescaped
 /// (other backslashes are kept, as ngx_conf_read_token does).

@@ -1,7 +1,10 @@
 // SL201: a listener asks for a backlog above net.core.somaxconn; listen()
-// silently caps it (kernel-facts.md §1, rule 1).
+// silently caps it (kernel-facts.md §1, rule 1). A capped default is info,
+// unless the host shows it is fighting connection pressure
+// (model/connection_pressure.h): then the cap is the decisive limit, a warning.
 #include <climits>
 
+#include "model/connection_pressure.h"
 #include "model/listen_model.h"
 #include "rules/edits/listen_edit.h"
 #include "rules/edits/sysctl_edit.h"
@@ -20,6 +23,8 @@ void CheckSL201(RuleContext& ctx) {
   const SysctlEntry* from = nullptr;
   const int64_t somaxconn = EffectiveSomaxconn(host, &from);
   const int64_t target = SomaxconnCovering(host, views);
+  std::vector<PressureSign> pressure;
+  bool pressure_known = false;
   for (const ListenerView& v : views) {
     if (v.requested <= somaxconn && v.requested >= 0) continue;
     // systemd >= 254 asks for INT_MAX on purpose: "so that the sysctl takes full effect".
@@ -36,13 +41,31 @@ void CheckSL201(RuleContext& ctx) {
       f.related.push_back(ValueLocation(*from));
       f.related.back().note = "'net.core.somaxconn' is set here";
     }
+    Severity severity = v.explicit_backlog ? Severity::kWarning : Severity::kInfo;
+    if (!v.explicit_backlog) {
+      if (!pressure_known) pressure = ConnectionPressureSigns(host);
+      pressure_known = true;
+      if (!pressure.empty()) {
+        severity = Severity::kWarning;
+        std::string signs;
+        for (const PressureSign& p : pressure) {
+          signs += (signs.empty() ? "" : ", ") + p.what;
+          if (p.entry && p.entry != from) {
+            f.related.push_back(ValueLocation(*p.entry));
+            f.related.back().note = "tuned against connection pressure";
+          }
+        }
+        f.message += "; the host is tuned against connection pressure (" + signs +
+                     "), and this cap, not those settings, is what limits the queue";
+      }
+    }
     if (target > somaxconn) {
       f.fix = SetSysctlFix(ctx.host(), ctx.fix_options(), "net.core.somaxconn", std::to_string(target),
                            "synlint SL201: covers the largest listen backlog (" + std::to_string(target) +
                                "); running services pick it up only when they call listen() again",
                            Applicability::kUnsafe);
     }
-    ctx.Report(std::move(f), v.explicit_backlog ? Severity::kWarning : Severity::kInfo);
+    ctx.Report(std::move(f), severity);
   }
 }
 

@@ -1,12 +1,13 @@
 // SL206: somaxconn raised above the kernel default, but a listener still asks
 // for less (nginx's or Apache's default 511, an old systemd's SOMAXCONN), so
-// the raise does nothing for it (kernel-facts.md §1, §7, rule 12).
+// the raise does nothing for it (kernel-facts.md §1, §7, rule 12). No fix:
+// "as much as somaxconn allows" is no basis for a queue size; the size comes
+// from the load (`synlint tune`).
 #include <climits>
 #include <set>
 
 #include "model/listen_model.h"
 #include "rules/edits/apache_capacity.h"
-#include "rules/edits/listen_edit.h"
 #include "rules/edits/sysctl_entries.h"
 #include "rules/listen/listen_rules.h"
 
@@ -14,7 +15,7 @@ namespace synlint {
 
 const RuleMeta kSL206 = {"SL206", "somaxconn-raise-unused", Severity::kInfo,
                          "'net.core.somaxconn' raised, but a listener's default backlog stays below it",
-                         FixAvailability::kSometimes, "0.1.0", "rules/listen/SL206.md"};
+                         FixAvailability::kNone, "0.1.0", "rules/listen/SL206.md"};
 
 void CheckSL206(RuleContext& ctx) {
   const Host& host = ctx.host();
@@ -30,27 +31,24 @@ void CheckSL206(RuleContext& ctx) {
       continue;
     if (v.service->kind == ConfigFormat::kApache && !apache_done.insert(v.service).second) continue;
     // Apache drains its queue only as fast as its workers: a backlog far
-    // beyond them (SL205) is no improvement, so propose at most that much.
-    int64_t target = somaxconn;
+    // beyond them (SL205) is no improvement, and none is when 511 is already that far.
     std::string capped;
     if (v.service->kind == ConfigFormat::kApache) {
       const ApacheCapacity cap = ApacheWorkers(*v.service);
       if (cap.MaxUsefulBacklog() <= v.requested) continue;
-      if (cap.MaxUsefulBacklog() < target) {
-        target = cap.MaxUsefulBacklog();
-        capped = "; a backlog above " + std::to_string(target) + " would only queue clients that " +
+      if (cap.MaxUsefulBacklog() < somaxconn)
+        capped = "; above " + std::to_string(cap.MaxUsefulBacklog()) + " it would only queue clients that " +
                  cap.why + " cannot serve (SL205)";
-      }
     }
     Finding f;
     f.location = v.listener->declared_at;
     f.message = "'net.core.somaxconn' is raised to " + std::to_string(somaxconn) + " (" + Where(*from) +
                 ") but " + v.service->service + " " + v.listener->address_text +
                 " still asks for " + std::to_string(v.requested) + " (" + v.default_reason +
-                "), so the raise does nothing for it" + capped;
+                "), so the raise does nothing for it; decide its backlog from the load it must absorb "
+                "('synlint tune --peak-rate N --accept-delay MS' computes one)" + capped;
     f.related.push_back(ValueLocation(*from));
     f.related.back().note = "the raised 'net.core.somaxconn'";
-    f.fix = SetListenerBacklogFix(ctx.host(), v, target, Applicability::kUnsafe);
     ctx.Report(std::move(f));
   }
 }

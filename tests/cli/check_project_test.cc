@@ -156,6 +156,30 @@ TEST_F(CheckProject, DiffUsesRepositoryPathsAndKeepsTemplates) {
   EXPECT_EQ(again.out, "") << Describe(again);
 }
 
+// A message that names another place names it as the locations do: by
+// its repository path, not by where the host tree puts it (issue #20, point 12).
+TEST_F(CheckProject, MessagesNameFilesByRepositoryPath) {
+  Append("roles/edge/files/sysctl.d/10-edge.conf", "net.ipv4.tcp_syncookies = 2\n");
+  Append("hosts/web/etc/sysctl.d/10-net.conf", "net.ipv4.tcp_syncookies = 2\n");
+  const CommandResult r = Synlint("--format gcc");
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_NE(r.out.find("roles/edge/files/sysctl.d/10-edge.conf:1:1: warning: 'net.ipv4.tcp_syncookies = 1' has "
+                       "no effect; roles/edge/files/sysctl.d/10-edge.conf:2 sets '2' later"),
+            std::string::npos)
+      << Describe(r);
+  EXPECT_NE(r.out.find("hosts/web/etc/sysctl.d/10-net.conf:1:1: warning: 'net.ipv4.tcp_syncookies = 1' has "
+                       "no effect; hosts/web/etc/sysctl.d/10-net.conf:2 sets '2' later"),
+            std::string::npos)
+      << Describe(r);
+  EXPECT_EQ(r.out.find(" etc/sysctl.d/"), std::string::npos) << Describe(r);
+  // --root: root-relative paths everywhere, messages too.
+  const CommandResult root = Synlint("--format gcc --root hosts/web");
+  EXPECT_NE(root.out.find("etc/sysctl.d/10-net.conf:1:1: warning: 'net.ipv4.tcp_syncookies = 1' has no "
+                          "effect; etc/sysctl.d/10-net.conf:2 sets '2' later"),
+            std::string::npos)
+      << Describe(root);
+}
+
 TEST_F(CheckProject, ConfigErrorsNameLineAndColumn) {
   ASSERT_TRUE(WriteFile(repo() + "/.synlint.yaml",
                         "kernel: 5.15\nrules:\n  bogus: 1\nhosts:\n  a: {root: nope}\n"));

@@ -60,5 +60,44 @@ TEST(ParseJson, EveryFormatGivesOneDocumentWithItsSyntaxErrors) {
   }
 }
 
+// A file parsed alone may be included anywhere: `server ADDR;` is a backend
+// when the file is included inside `upstream {}`, so `parse` does not call it
+// a server block without its '{' (issue #20, point 4). Inside the file's own
+// blocks the rules apply.
+TEST(ParseNginx, FileAloneAppliesNoContextRuleAtItsTop) {
+  TempDir dir;
+  const std::string path = dir.path() + "/upstream.conf";
+  ASSERT_TRUE(WriteFile(path, "server 127.0.0.1:9000;\nserver 127.0.0.1:9001 backup;\n"));
+  CommandResult r = RunShell(Quote(SYNLINT_BIN) + " parse " + Quote(path) + " --as nginx");
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_EQ(r.out, "[server][127.0.0.1:9000]; [server][127.0.0.1:9001][backup];\n");
+  ASSERT_TRUE(WriteFile(path, "http { server; }\n"));
+  r = RunShell(Quote(SYNLINT_BIN) + " parse " + Quote(path) + " --as nginx");
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_NE(r.out.find(":1:14: error: directive \"server\" has no opening \"{\" [SL001]"), std::string::npos)
+      << Describe(r);
+}
+
+// crossplane and `nginx -c FILE` name the main file and its includes by the
+// paths given, not by their symlinks' targets (issue #20, point 12).
+TEST(ParseNginx, CrossplaneNamesFilesByTheirGivenPaths) {
+  TempDir dir;
+  const std::string d = dir.path();
+  ASSERT_EQ(RunShell("mkdir -p real conf/sites-available", d).exit_code, 0);
+  ASSERT_TRUE(WriteFile(d + "/real/nginx.conf", "http { include sites-enabled/*; }\n"));
+  ASSERT_TRUE(WriteFile(d + "/conf/sites-available/default", "server { listen 80; }\n"));
+  const CommandResult links = RunShell(
+      "ln -s ../real/nginx.conf conf/nginx.conf && mkdir conf/sites-enabled && "
+      "ln -s ../sites-available/default conf/sites-enabled/default",
+      d);
+  ASSERT_EQ(links.exit_code, 0) << Describe(links);
+  const CommandResult r = RunShell(Quote(SYNLINT_BIN) + " parse conf/nginx.conf --format crossplane", d);
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_NE(r.out.find("\"file\": \"conf/nginx.conf\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"file\": \"conf/sites-enabled/default\""), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("real/"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("sites-available"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace synlint::testing

@@ -119,6 +119,20 @@ std::string CopyOf(const FixtureHost& host, const TempDir& tmp, const std::strin
   return r.exit_code == 0 || r.exit_code == 1 ? dest : "";
 }
 
+// A `cp -a` copy of the fixture at DIR/NAME with `synlint tune --fix` for
+// the load `load` applied: the backlogs a described load gives (check offers
+// none: SL206 has no basis for a size); "" with a test failure when that fails.
+std::string TunedCopyOf(const FixtureHost& host, const TempDir& tmp, const std::string& name,
+                        const std::string& load) {
+  const std::string dest = tmp.path() + "/" + name;
+  if (host.tree.empty() || !CopyTree(host.tree, dest)) return "";
+  std::string cmd = Quote(SYNLINT_BIN) + " tune --root " + Quote(dest);
+  for (const std::string& f : host.flags) cmd += " " + Quote(f);
+  const CommandResult r = RunShell(cmd + " " + load + " --fix");
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+  return r.exit_code == 0 ? dest : "";
+}
+
 // Replaces the one occurrence of `from` in the file; false with a failure
 // when it is not there exactly once.
 bool ReplaceOnce(const std::string& path, const std::string& from, const std::string& to) {
@@ -223,47 +237,53 @@ TEST(NginxCheckTest, DuplicateListenOptionsFailUntilFixed) {
             std::string::npos);
 }
 
-// nginx reads the `backlog=` synlint adds (SL206): spoiling exactly that
-// parameter makes nginx -t fail on that line.
+// nginx reads the `backlog=` synlint adds (`synlint tune`): the tuned tree
+// passes nginx -t, and spoiling exactly that parameter makes it fail on that line.
 TEST(NginxCheckTest, ReadsTheBacklogSynlintAdded) {
   ASSERT_EQ(SandboxProblem(), "");
   const FixtureHost host = FixtureHostNamed("hosts_server_proxy_somaxconn_raised");
   TempDir tmp;
-  const std::string fixed = CopyOf(host, tmp, "fixed", true);
+  const std::string fixed = TunedCopyOf(host, tmp, "tuned", "--peak-rate 20000 --accept-delay 50");
   ASSERT_FALSE(fixed.empty());
+  const CommandResult ok = NginxTest(fixed);
+  EXPECT_EQ(ok.exit_code, 0) << Describe(ok);
+  EXPECT_EQ(ok.out + ok.err, kNginxOk);
   const std::string site = fixed + "/etc/nginx/sites-available/www.example.net";
-  ASSERT_TRUE(ReplaceOnce(site, "\tlisten 80 default_server backlog=65535;\n",
-                          "\tlisten 80 default_server backlog=65535x;\n"));
+  ASSERT_TRUE(ReplaceOnce(site, "\tlisten 80 default_server backlog=2000;\n",
+                          "\tlisten 80 default_server backlog=2000x;\n"));
   const CommandResult r = NginxTest(fixed);
   EXPECT_EQ(r.exit_code, 1) << Describe(r);
-  EXPECT_NE(r.err.find("invalid backlog \"backlog=65535x\" in /etc/nginx/sites-enabled/www.example.net:4\n"),
+  EXPECT_NE(r.err.find("invalid backlog \"backlog=2000x\" in /etc/nginx/sites-enabled/www.example.net:4\n"),
             std::string::npos)
       << Describe(r);
 }
 
-// Apache reads the `ListenBacklog` line synlint adds (SL206).
+// Apache reads the `ListenBacklog` line synlint adds (`synlint tune`).
 TEST(ApacheCheckTest, ReadsTheListenBacklogSynlintAdded) {
   ASSERT_EQ(SandboxProblem(), "");
   const FixtureHost host = FixtureHostNamed("hosts_server_proxy_somaxconn_raised");
   TempDir tmp;
-  const std::string fixed = CopyOf(host, tmp, "fixed", true);
+  const std::string fixed = TunedCopyOf(host, tmp, "tuned", "--peak-rate 20000 --accept-delay 50");
   ASSERT_FALSE(fixed.empty());
+  const CommandResult ok = ApacheTest(fixed);
+  EXPECT_EQ(ok.exit_code, 0) << Describe(ok);
+  EXPECT_EQ(ok.out + ok.err, "Syntax OK\n");
   ASSERT_TRUE(
-      ReplaceOnce(fixed + "/etc/apache2/ports.conf", "\nListenBacklog 599\n", "\nListenBacklog 599 8\n"));
+      ReplaceOnce(fixed + "/etc/apache2/ports.conf", "\nListenBacklog 2000\n", "\nListenBacklog 2000 8\n"));
   const CommandResult r = ApacheTest(fixed);
   EXPECT_EQ(r.exit_code, 1) << Describe(r);
   EXPECT_NE(r.err.find("/etc/apache2/ports.conf"), std::string::npos) << Describe(r);
   EXPECT_NE(r.err.find("ListenBacklog takes one argument"), std::string::npos) << Describe(r);
 }
 
-// systemd reads the Backlog= synlint writes, in the admin's unit and in the
-// drop-in for the vendor unit (SL206); a bad value there is only a warning
-// (exit 0), which is why ServerFixtureTest fails on any output.
+// systemd reads the Backlog= synlint writes (`synlint tune`), in the admin's
+// unit and in the drop-in for the vendor unit; a bad value there is only a
+// warning (exit 0), which is why ServerFixtureTest fails on any output.
 TEST(SystemdCheckTest, ReadsTheBacklogInUnitAndDropIn) {
   ASSERT_EQ(VerifyProblem(), "");
   const FixtureHost host = FixtureHostNamed("hosts_server_systemd_sockets");
   TempDir tmp;
-  const std::string fixed = CopyOf(host, tmp, "fixed", true);
+  const std::string fixed = TunedCopyOf(host, tmp, "tuned", "--peak-rate 81920 --accept-delay 100");
   ASSERT_FALSE(fixed.empty());
   const std::string unit = fixed + "/etc/systemd/system/metrics-proxy.socket";
   const std::string dropin = fixed + "/etc/systemd/system/queue-broker.socket.d/90-synlint.conf";

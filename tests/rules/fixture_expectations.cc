@@ -7,7 +7,7 @@ namespace synlint::testing {
 
 std::vector<Expectation> ParseExpectations(const std::string& path, const std::string& text) {
   static const std::regex kExpect(
-      R"(^\s*[#;]\s*EXPECT:\s*@([+-]\d+)(?::(\d+))?\s+(SL\d{3})(?:\s+(.*?))?\s*$)");
+      R"(^\s*[#;]\s*EXPECT:\s*@([+-]\d+)(?::(\d+))?\s+(SL\d{3})(?:\[(error|warning|info)\])?(?:\s+(.*?))?\s*$)");
   std::vector<Expectation> out;
   std::istringstream in(text);
   std::string line;
@@ -23,14 +23,15 @@ std::vector<Expectation> ParseExpectations(const std::string& path, const std::s
     e.line = static_cast<uint32_t>(static_cast<int>(n) + std::stoi(m[1]));
     if (m[2].matched) e.column = static_cast<uint32_t>(std::stoul(m[2]));
     e.rule = m[3];
-    if (m[4].matched) e.text = m[4];
+    if (m[4].matched) e.severity = m[4];
+    if (m[5].matched) e.text = m[5];
     out.push_back(e);
   }
   return out;
 }
 
 std::vector<Expectation> ParseExpectFile(const std::string& text) {
-  static const std::regex kLine(R"(^([^:\s]+):(\d+)(?::(\d+))?\s+(SL\d{3})(?:\s+(.*?))?\s*$)");
+  static const std::regex kLine(R"(^([^:\s]+):(\d+)(?::(\d+))?\s+(SL\d{3})(?:\[(error|warning|info)\])?(?:\s+(.*?))?\s*$)");
   std::vector<Expectation> out;
   std::istringstream in(text);
   std::string line;
@@ -40,7 +41,7 @@ std::vector<Expectation> ParseExpectFile(const std::string& text) {
     if (line.empty() || line[0] == '#') continue;
     std::smatch m;
     if (!std::regex_match(line, m, kLine)) {
-      out.push_back({"<malformed .expect line " + std::to_string(n) + ">", 0, {}, "SL000", line, n});
+      out.push_back({"<malformed .expect line " + std::to_string(n) + ">", 0, {}, "SL000", "", line, n});
       continue;
     }
     Expectation e;
@@ -48,7 +49,8 @@ std::vector<Expectation> ParseExpectFile(const std::string& text) {
     e.line = static_cast<uint32_t>(std::stoul(m[2]));
     if (m[3].matched) e.column = static_cast<uint32_t>(std::stoul(m[3]));
     e.rule = m[4];
-    if (m[5].matched) e.text = m[5];
+    if (m[5].matched) e.severity = m[5];
+    if (m[6].matched) e.text = m[6];
     e.written_at = n;
     out.push_back(e);
   }
@@ -77,6 +79,7 @@ namespace {
 bool Matches(const Expectation& e, const Finding& f) {
   return e.file == f.location.file && e.line == f.location.start.line && e.rule == f.rule &&
          (!e.column || *e.column == f.location.start.column) &&
+         (e.severity.empty() || e.severity == SeverityName(f.severity)) &&
          (e.text.empty() || f.message.find(e.text) != std::string::npos);
 }
 
@@ -101,6 +104,7 @@ std::vector<std::string> MatchExpectations(const std::vector<Expectation>& expec
       problems.push_back("expected but not reported (EXPECT at " + e.file + ":" +
                          std::to_string(e.written_at) + "): line " + std::to_string(e.line) +
                          (e.column ? ":" + std::to_string(*e.column) : "") + " " + e.rule +
+                         (e.severity.empty() ? "" : "[" + e.severity + "]") +
                          (e.text.empty() ? "" : " '" + e.text + "'"));
     }
   }

@@ -1,7 +1,9 @@
 // Inline expectations in fixture files, after clang-tidy's CHECK-MESSAGES:
 //   # EXPECT: @-1:5 SL104 only retries the SYN
+//   # EXPECT: @-1 SL201[warning] a backlog of 511
 // names the line relative to the comment (@-1 = the line above), an optional
-// byte column, the rule, and optional text the message must contain.
+// byte column, the rule with an optional severity it must be reported at,
+// and optional text the message must contain.
 #pragma once
 
 #include <map>
@@ -18,6 +20,7 @@ struct Expectation {
   uint32_t line = 0;
   std::optional<uint32_t> column;
   std::string rule;
+  std::string severity;  // "" = any
   std::string text;
   uint32_t written_at = 0;  // line of the EXPECT comment
 };
@@ -26,7 +29,7 @@ struct Expectation {
 std::vector<Expectation> ParseExpectations(const std::string& path, const std::string& text);
 
 /// Reads a `.expect` file kept beside a tree fixture whose files should stay
-/// free of test comments (the bundled demo): one `PATH:LINE[:COL] SLnnn [text]`
+/// free of test comments (the bundled demo): one `PATH:LINE[:COL] SLnnn[[severity]] [text]`
 /// per line; '#' lines and blank lines are skipped.
 std::vector<Expectation> ParseExpectFile(const std::string& text);
 

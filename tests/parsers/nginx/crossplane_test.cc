@@ -77,6 +77,35 @@ TEST_F(NginxCrossplane, ErrorsCarryFileAndLine) {
             Json());
 }
 
+// crossplane and nginx name an included file by the include's path (the
+// glob's match), not by the target of a symlink (issue #20, point 12).
+TEST_F(NginxCrossplane, SymlinkedIncludeIsNamedByItsIncludePath) {
+  fs_.AddFile("etc/nginx/nginx.conf", "http { include sites-enabled/*; }\n");
+  fs_.AddFile("etc/nginx/sites-available/default", "server {\n  listen 80\n}\n");
+  fs_.AddSymlink("etc/nginx/sites-enabled/default", "../sites-available/default");
+  const std::string json = Json();
+  EXPECT_NE(json.find(R"({"file":"/etc/nginx/sites-enabled/default","status":"failed")"), std::string::npos)
+      << json;
+  EXPECT_EQ(json.find("sites-available"), std::string::npos) << json;
+  // nginx's own wording of the error (ngx_conf_handler() in
+  // src/core/ngx_conf_file.c), as crossplane words it too.
+  EXPECT_NE(json.find(R"("error":"directive \"listen\" is not terminated by \";\" in )"
+                      R"(/etc/nginx/sites-enabled/default:2","line":2)"),
+            std::string::npos)
+      << json;
+}
+
+TEST_F(NginxCrossplane, ErrorsUseNginxWords) {
+  fs_.AddFile("etc/nginx/nginx.conf",
+              "http {\n  server;\n  location / { proxy_pass http://x }\n  listen 80 { }\n  server {\n");
+  const std::string json = Json();
+  for (const char* error : {R"(directive \"server\" has no opening \"{\" in /etc/nginx/nginx.conf:2")",
+                            R"(directive \"proxy_pass\" is not terminated by \";\" in /etc/nginx/nginx.conf:3")",
+                            R"(directive \"listen\" is not terminated by \";\" in /etc/nginx/nginx.conf:4")",
+                            R"(unexpected end of file, expecting \"}\" in /etc/nginx/nginx.conf:5")"})
+    EXPECT_NE(json.find(error), std::string::npos) << error << "\n" << json;
+}
+
 TEST_F(NginxCrossplane, MissingMainFile) {
   const std::string error = R"("file not found in /etc/nginx/nginx.conf","line":null})";
   EXPECT_EQ(R"({"status":"failed","errors":[{"file":"/etc/nginx/nginx.conf","error":)" + error +

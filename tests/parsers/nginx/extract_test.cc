@@ -140,7 +140,7 @@ TEST(NginxExtract, FindingsFromLoadingAreKept) {
   ASSERT_TRUE(f);
   ASSERT_EQ(2u, f->findings.size());
   EXPECT_EQ("SL001", f->findings[0].rule);
-  EXPECT_EQ("missing ';' after the 'listen' directive", f->findings[0].message);
+  EXPECT_EQ("directive \"listen\" is not terminated by \";\"", f->findings[0].message);
   EXPECT_EQ("SL002", f->findings[1].rule);
   // The listen with the missing ';' still counts; the fix point is after '80'.
   EXPECT_EQ("http 0.0.0.0:80 @etc/nginx/nginx.conf:3:12 insert@etc/nginx/nginx.conf:3:21\n",

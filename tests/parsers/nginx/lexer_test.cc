@@ -66,7 +66,7 @@ TEST(NginxLexer, ClosingQuoteFollowedByParenthesis) {
 TEST(NginxLexer, ByteAfterClosingQuoteIsAnError) {
   const LexResult r = Lex("\"a\"b;");
   ASSERT_EQ(1u, r.errors.size());
-  EXPECT_EQ("unexpected 'b' after a quoted string", r.errors[0].message);
+  EXPECT_EQ("unexpected \"b\"", r.errors[0].message);
   EXPECT_EQ((Span{3, 4}), r.errors[0].span);
 }
 
@@ -111,7 +111,7 @@ TEST(NginxLexer, LuaOnlyForTheDirectiveName) {
 TEST(NginxLexer, UnterminatedLuaBlock) {
   const LexResult r = Lex("content_by_lua_block { x = '}'");
   ASSERT_EQ(1u, r.errors.size());
-  EXPECT_EQ("unexpected end of file in a Lua block, expecting '}'", r.errors[0].message);
+  EXPECT_EQ("unexpected end of file, expecting \"}\"", r.errors[0].message);
   EXPECT_EQ((Span{21, 22}), r.errors[0].span);
   EXPECT_TRUE(TokensCover(r.tokens, "content_by_lua_block { x = '}'"));
 }

@@ -158,9 +158,46 @@ TEST_F(NginxLoader, SyntaxErrorsInIncludedFiles) {
   fs_.AddFile("etc/nginx/bad.conf", "server {\n  listen 80\n}\n}\n");
   const NginxConfig c = Load();
   EXPECT_EQ(
-      "SL001 etc/nginx/bad.conf:2:12: missing ';' after the 'listen' directive\n"
-      "SL001 etc/nginx/bad.conf:4:1: unexpected '}'",
+      "SL001 etc/nginx/bad.conf:2:12: directive \"listen\" is not terminated by \";\"\n"
+      "SL001 etc/nginx/bad.conf:4:1: unexpected \"}\"",
       Findings(c));
+}
+
+// nginx parses an included file in the context of its include
+// (ngx_conf_include keeps cf->ctx and cf->cmd_type): `server` lines included
+// inside `upstream` are backends, and a map's entries stay entries.
+TEST_F(NginxLoader, IncludedFileIsParsedInTheIncludingBlock) {
+  fs_.AddFile("etc/nginx/nginx.conf",
+              "http {\n  upstream app { include upstream.conf; }\n"
+              "  map $a $b { include map.conf; }\n}\n");
+  fs_.AddFile("etc/nginx/upstream.conf", "server 127.0.0.1:9000;\nserver 127.0.0.1:9001 backup;\n");
+  fs_.AddFile("etc/nginx/map.conf", "default 0;\nserver {\n}\nlisten { }\n");
+  const NginxConfig c = Load();
+  EXPECT_EQ("", Findings(c));
+  EXPECT_EQ("upstream", c.files[1].context.parent);
+  EXPECT_TRUE(c.files[2].context.raw);
+  EXPECT_EQ("http upstream server server /upstream map default server /server listen /listen /map /http",
+            Walk(c));
+}
+
+// A file included where its lines mean something else is checked there too,
+// as nginx parses it once per include.
+TEST_F(NginxLoader, FileIncludedInTwoContextsIsCheckedInBoth) {
+  fs_.AddFile("etc/nginx/nginx.conf",
+              "http {\n  upstream app { include backends.conf; }\n  include backends.conf;\n}\n");
+  fs_.AddFile("etc/nginx/backends.conf", "server 127.0.0.1:9000;\n");
+  const NginxConfig c = Load();
+  EXPECT_EQ("SL001 etc/nginx/backends.conf:1:22: directive \"server\" has no opening \"{\"", Findings(c));
+  // The contexts reach the files the included file includes at its top level.
+  fs_.AddFile("etc/nginx/nginx.conf",
+              "http {\n  upstream app { include outer.conf; }\n  server { include outer.conf; }\n}\n");
+  fs_.AddFile("etc/nginx/outer.conf", "include backends.conf;\n");
+  EXPECT_EQ("SL001 etc/nginx/backends.conf:1:22: directive \"server\" has no opening \"{\"",
+            Findings(Load()));
+  // The same rules in both: one parse, no finding.
+  fs_.AddFile("etc/nginx/nginx.conf",
+              "http {\n  upstream a { include backends.conf; }\n  upstream b { include backends.conf; }\n}\n");
+  EXPECT_EQ("", Findings(Load()));
 }
 
 TEST_F(NginxLoader, UnusableIncludes) {
@@ -176,7 +213,7 @@ TEST_F(NginxLoader, UnusableIncludes) {
   EXPECT_EQ(
       "SL002 etc/nginx/nginx.conf:1:1: 'etc/nginx/secret.conf': cannot read: Permission denied\n"
       "SL002 etc/nginx/nginx.conf:2:1: 'etc/nginx/conf.d': is a directory\n"
-      "SL001 etc/nginx/nginx.conf:3:1: invalid number of arguments in 'include' directive\n"
+      "SL001 etc/nginx/nginx.conf:3:1: invalid number of arguments in \"include\" directive\n"
       "SL002 etc/nginx/nginx.conf:5:1: '../../../x': include path leads outside the root",
       Findings(c));
   EXPECT_EQ("etc/nginx/nginx.conf etc/nginx/one", Files(c));

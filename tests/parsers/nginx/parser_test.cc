@@ -204,7 +204,7 @@ TEST(NginxTreeDump, Json) {
             R"({"name":"listen","line":2,"column":3,"span":[9,21],"args":[)"
             R"({"text":"\"80\"","value":"80","span":[16,20]}]},)"
             R"({"name":"x","line":3,"column":3,"span":[24,29],"args":[],"block":[]}]}],)"
-            R"("errors":[{"message":"unexpected end of file, expecting '}'",)"
+            R"("errors":[{"message":"unexpected end of file, expecting \"}\"",)"
             R"("hint":"the 'http' block opened on line 1 is not closed","line":4,"column":3,)"
             R"("span":[30,30]}]})",
             DumpTreeJson(Parse(file), file, 0));
