@@ -34,10 +34,13 @@ void CheckSL202(RuleContext& ctx) {
     Finding f;
     f.location = v.explicit_backlog ? v.listener->backlog->location : v.listener->declared_at;
     std::string raise;
+    // Only what the host shows for certain is a warning; a limit that depends
+    // on what synlint does not know (the machine's memory) is reported as info.
+    bool certain = true;
     if (host.Has(KernelChange::kSynQueueFromBacklog)) {
       // The early drop bites when the SYN queue would hold more than it lets pend.
       if (!q.syn_early_drop || q.syn_limit_max <= *q.syn_early_drop) continue;
-      const bool certain = q.syn_limit > q.syn_early_drop_max;
+      certain = q.syn_limit > q.syn_early_drop_max;
       f.message = "with 'net.ipv4.tcp_syncookies' = 0, " + Describe(v) + " has a SYN queue of " + q.SynText() +
                   " but SYNs from unproven peers are dropped once " +
                   Range(*q.syn_early_drop, q.syn_early_drop_max) +
@@ -49,6 +52,7 @@ void CheckSL202(RuleContext& ctx) {
       raise = std::to_string(MaxSynBacklogFor(q.syn_limit_max));
     } else {
       if (q.syn_limit >= q.accept_limit) continue;
+      certain = q.syn_limit_max < q.accept_limit;
       f.message = "with 'net.ipv4.tcp_syncookies' = 0, " + Describe(v) + " accepts " +
                   std::to_string(q.accept_limit) + " connections but its SYN table holds only " + q.SynText() +
                   ": " + q.syn_why;
@@ -61,7 +65,7 @@ void CheckSL202(RuleContext& ctx) {
     // Turning cookies on removes the early drop; it is the same edit as SL106's.
     f.message += "; turn syncookies on, or raise 'tcp_max_syn_backlog' to at least " + raise;
     f.fix = EnableSyncookiesFix(ctx.host(), ctx.fix_options(), "0");
-    ctx.Report(std::move(f));
+    ctx.Report(std::move(f), certain ? std::nullopt : std::optional<Severity>(Severity::kInfo));
   }
 }
 

@@ -65,6 +65,24 @@ TEST(MachineDefaults, LiveRootReadsTheDefaultFromProcSys) {
       << r.out;
 }
 
+// SL202 is a warning only where the host shows the early drop bites; where
+// the machine's memory decides (or the kernel's stable release), it is info.
+TEST(MachineDefaults, Sl202SeverityFollowsWhatTheHostShows) {
+  CommandResult r = Synlint("hosts_listen_max_syn_default_unknown", "check --select SL202 --kernel 6.1.125");
+  EXPECT_NE(r.out.find("etc/nginx/nginx.conf:6:19: warning: "), std::string::npos) << Describe(r);
+  EXPECT_NE(r.out.find("etc/nginx/nginx.conf:10:9: info: "), std::string::npos) << Describe(r);
+  r = Synlint("hosts_listen_max_syn_default_unknown",
+              "check --select SL202 --kernel 6.1.125 --tcp-ehash-entries 262144");
+  EXPECT_NE(r.out.find("etc/nginx/nginx.conf:6:19: warning: "), std::string::npos) << Describe(r);
+  EXPECT_EQ(r.out.find("etc/nginx/nginx.conf:10:9:"), std::string::npos) << Describe(r);
+  r = Synlint("hosts_listen_syn_queue_6_1", "check --select SL202 --kernel 6.1");
+  EXPECT_NE(r.out.find(": info: "), std::string::npos) << Describe(r);
+  r = Synlint("hosts_listen_syn_queue_6_1", "check --select SL202 --kernel 6.1.125");
+  EXPECT_NE(r.out.find(": warning: "), std::string::npos) << Describe(r);
+  r = Synlint("hosts_listen_syn_queue_6_1", "check --select SL202 --kernel 6.1.124");
+  EXPECT_EQ(r.out.find("[SL202]"), std::string::npos) << Describe(r);
+}
+
 TEST(MachineDefaults, ExplainNamesBothSidesOfAMidSeriesChange) {
   CommandResult r = Synlint("hosts_listen_syn_queue_6_1", "explain 80");
   ASSERT_EQ(r.exit_code, 0) << Describe(r);
