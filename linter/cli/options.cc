@@ -20,7 +20,7 @@ void HostArgs::Add(CLI::App* app) {
                   "Target kernel version X.Y or X.Y.Z (default: the running kernel when --root is /, else "
                   "6.1); the stable release Z matters where a series got a change mid-way")
       ->group("Host");
-  app->add_option("--tcp-ehash-entries", tcp_ehash_entries,
+  tcp_ehash_option = app->add_option("--tcp-ehash-entries", tcp_ehash_entries,
                   "Entries of the host's TCP established hash table, as its boot log prints them ('TCP "
                   "established hash table entries: N'); the kernel computes tcp_max_syn_backlog's default "
                   "from it (default: read live when --root is /, else shown as a range)")
@@ -54,7 +54,7 @@ bool HostArgs::ToHostOptions(HostOptions* out, std::string* err) const {
       return false;
     }
   }
-  if (tcp_ehash_entries != 0) {
+  if (tcp_ehash_option && tcp_ehash_option->count() > 0) {
     // alloc_large_system_hash() sizes every table to a power of two.
     if (tcp_ehash_entries < 1 || (tcp_ehash_entries & (tcp_ehash_entries - 1)) != 0 ||
         tcp_ehash_entries > (int64_t{1} << 31)) {

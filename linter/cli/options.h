@@ -26,6 +26,7 @@ struct HostArgs {
   std::string root = "/";
   std::string kernel;          // --kernel X.Y[.Z]
   int64_t tcp_ehash_entries = 0;  // --tcp-ehash-entries
+  const CLI::Option* tcp_ehash_option = nullptr;  // to tell a given 0 from none
   std::string sysctl_loader;   // --sysctl-loader
   int systemd_version = 0;     // --systemd-version
   std::string nginx_version;   // --nginx-version

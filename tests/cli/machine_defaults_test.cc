@@ -41,7 +41,7 @@ TEST(MachineDefaults, EhashEntriesGiveTheExactDefault) {
       << r.out;
   r = Synlint("hosts_listen_max_syn_default_unknown", "show --tcp-ehash-entries 262144 --kernel 5.3");
   EXPECT_NE(r.out.find("tcp_max_syn_backlog default: 1024 "), std::string::npos) << r.out;
-  for (const char* bad : {"1000", "-4", "4294967296"}) {
+  for (const char* bad : {"0", "1000", "-4", "4294967296"}) {
     r = Synlint("hosts_listen_max_syn_default_unknown", std::string("show --tcp-ehash-entries ") + bad);
     EXPECT_EQ(r.exit_code, 2) << bad << "\n" << Describe(r);
     EXPECT_NE(r.err.find("--tcp-ehash-entries"), std::string::npos) << r.err;
