@@ -92,15 +92,13 @@ void SynQueueFromBacklog(const Host& host, QueueLimits* q) {
       q->syn_why = "the accept-queue limit " + limit + " (Linux >= " + rework.ToString() +
                    ": the SYN queue is full at sk_max_ack_backlog; one more from " + since + ", 3479c7549fb1)";
       break;
-    case ChangeState::kUnknown: {
-      const std::string& backport = since;
+    case ChangeState::kUnknown:  // `since` is this series' backport
       q->syn_limit = q->accept_limit;
       q->syn_limit_max = q->accept_limit + 1;
-      q->syn_why = "Linux " + host.kernel.Series() + " before " + backport +
-                   " holds the accept-queue limit " + limit + ", from " + backport + " one more (" + plus_one +
-                   ", 3479c7549fb1); pass --kernel " + host.kernel.Series() + ".Z";
+      q->syn_why = "Linux " + host.kernel.Series() + " before " + since + " holds the accept-queue limit " + limit +
+                   ", from " + since + " one more (" + plus_one + ", 3479c7549fb1); pass --kernel " +
+                   host.kernel.Series() + ".Z";
       break;
-    }
   }
 }
 
