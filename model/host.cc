@@ -5,6 +5,7 @@
 
 #include "core/service.h"
 #include "core/utf8.h"
+#include "model/proc_sys.h"
 #include "model/value_check.h"
 #include "parsers/apache/extract.h"
 #include "parsers/nginx/extract.h"
@@ -24,6 +25,12 @@ std::optional<int64_t> Host::IntDefault(const std::string& key) const {
   if (!info || info->defaults.empty()) return std::nullopt;
   const auto text = info->DefaultOn(kernel);
   return ParseKernelInt(text ? *text : info->defaults.front().second);
+}
+
+ChangeState Host::State(KernelChange change) const {
+  const ChangeInfo* info = kb->FindChange(change);
+  if (!info) (void)kb->Since(change);  // throws: this knowledge does not record it
+  return info->StateOn(kernel);
 }
 
 bool Host::Accepted(const SysctlEntry& e) const {
@@ -112,7 +119,7 @@ std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options)
   if (options.kernel) {
     host->kernel = *options.kernel;
     host->kernel_origin = "--kernel";
-  } else if (auto running = KernelVersion::Parse(options.running_kernel)) {
+  } else if (auto running = KernelVersion::ParseRunning(options.running_kernel, options.running_kernel_build)) {
     host->kernel = *running;
     host->kernel_origin = "running kernel";
   } else {
@@ -120,6 +127,7 @@ std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options)
     host->kernel_origin = "default";
   }
   host->live = !options.running_kernel.empty();
+  host->tcp_ehash_entries = options.tcp_ehash_entries;
   host->systemd_version = options.systemd_version;
   host->nginx_version = options.nginx_version;
   host->baseline = options.baseline;
@@ -156,6 +164,14 @@ std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options)
   for (sysctl::Loader l : {sysctl::Loader::kSystemd, sysctl::Loader::kProcps}) {
     if (host->same_sysctl_files && l == sysctl::Loader::kProcps) break;
     host->states[Host::Index(l)].Build(host->discovery[Host::Index(l)].files, host->sysctl_parses);
+  }
+  // A live root's /proc/sys holds the default the kernel computed at boot
+  // for a key whose default depends on the machine, when no file sets it.
+  if (host->live) {
+    for (const auto& [key, info] : host->kb->keys()) {
+      if (info.default_depends_on.empty() || host->sysctl().LastExact(key) || host->Winner(key)) continue;
+      if (const auto v = ReadProcSysInt(fs, key)) host->live_values.emplace(key, *v);
+    }
   }
   LoadServices(*host, options);
   return host;

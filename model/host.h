@@ -2,6 +2,7 @@
 // target kernel, and the services that listen. Built once; rules read it.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,8 @@ struct HostOptions {
   std::optional<KernelVersion> kernel;        // --kernel
   std::optional<sysctl::Loader> loader;       // --sysctl-loader
   std::string running_kernel;                 // uname -r, when the root is '/'
+  std::string running_kernel_build;           // uname -v, when the root is '/' (Debian names its stable release there)
+  std::optional<int64_t> tcp_ehash_entries;   // --tcp-ehash-entries
   std::optional<int> systemd_version;         // --systemd-version
   std::optional<ServerVersion> nginx_version; // --nginx-version
   std::string nginx_main = "etc/nginx/nginx.conf";  // --nginx-conf
@@ -48,6 +51,12 @@ struct Host {
   std::string kernel_origin;  // "--kernel", "running kernel", "default"
   /// The root is this machine ('/'): its proc/sys lists the running kernel's keys.
   bool live = false;
+  /// Entries of the TCP established hash table (--tcp-ehash-entries), from
+  /// which the kernel computes tcp_max_syn_backlog's default.
+  std::optional<int64_t> tcp_ehash_entries;
+  /// On a live root: /proc/sys values of the keys whose default depends on
+  /// the machine (KeyInfo::default_depends_on), read at load.
+  std::map<std::string, int64_t, std::less<>> live_values;
   sysctl::Loader loader = sysctl::Loader::kSystemd;
   std::string loader_origin;  // "--sysctl-loader", "detected", "assumed"
   std::optional<int> systemd_version;
@@ -87,8 +96,12 @@ struct Host {
   /// Default() as an integer; for a kernel older than every recorded default,
   /// the oldest one (the knowledge starts at 2.6).
   std::optional<int64_t> IntDefault(const std::string& key) const;
-  /// Whether the target kernel has the behaviour `change` brought (kernel.yaml `changes:`).
-  bool Has(KernelChange change) const { return kernel >= Since(change); }
+  /// Whether the target kernel has the behaviour `change` brought (kernel.yaml
+  /// `changes:`); kUnknown when its series got it mid-way and the target's
+  /// stable release is not known.
+  ChangeState State(KernelChange change) const;
+  /// State() == kPresent.
+  bool Has(KernelChange change) const { return State(change) == ChangeState::kPresent; }
   /// The first kernel with `change`, for messages that name the boundary.
   KernelVersion Since(KernelChange change) const { return kb->Since(change); }
   /// Whether the host shows it is fighting connection pressure

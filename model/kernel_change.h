@@ -23,14 +23,27 @@ enum class KernelChange {
   /// net.ipv4.ip_unprivileged_port_start exists and ip_local_port_range
   /// refuses a start below it.
   kPortRangeAboveUnprivileged,
+  /// The SYN queue is full only past sk_max_ack_backlog (`>`), so it holds
+  /// one request more than the limit (a backlog of 0 admits one SYN). Stable
+  /// branches got it mid-series (`backports:`), so ask `Host::State`.
+  kReqskQueueFullStrict,
+  /// The default of tcp_max_syn_backlog is max(128, ehash_entries / 128);
+  /// before, ehash_entries / 256.
+  kMaxSynBacklogEhash128,
 };
 
 /// Every change with its stable name in kernel.yaml, in enum order.
-inline constexpr std::array<std::pair<KernelChange, std::string_view>, 3> kKernelChanges = {{
+inline constexpr std::array<std::pair<KernelChange, std::string_view>, 5> kKernelChanges = {{
     {KernelChange::kBacklog32Bit, "backlog_32bit"},
     {KernelChange::kSynQueueFromBacklog, "syn_queue_from_backlog"},
     {KernelChange::kPortRangeAboveUnprivileged, "port_range_above_unprivileged"},
+    {KernelChange::kReqskQueueFullStrict, "reqsk_queue_full_strict"},
+    {KernelChange::kMaxSynBacklogEhash128, "max_syn_backlog_ehash_128"},
 }};
+
+/// Whether a kernel has a change: a version without its stable release
+/// cannot tell for a change that its series got mid-way.
+enum class ChangeState { kAbsent, kPresent, kUnknown };
 
 constexpr std::string_view KernelChangeName(KernelChange c) {
   return kKernelChanges[static_cast<size_t>(c)].second;

@@ -25,6 +25,21 @@ bool KeyInfo::ExistsOn(KernelVersion kernel) const {
   return true;
 }
 
+ChangeState ChangeInfo::StateOn(KernelVersion kernel) const {
+  if (kernel >= since) return ChangeState::kPresent;
+  const KernelVersion* backport = BackportOn(kernel);
+  if (!backport) return ChangeState::kAbsent;
+  if (!kernel.patch) return ChangeState::kUnknown;
+  return *kernel.patch >= *backport->patch ? ChangeState::kPresent : ChangeState::kAbsent;
+}
+
+const KernelVersion* ChangeInfo::BackportOn(KernelVersion kernel) const {
+  for (const KernelVersion& b : backports) {
+    if (b == kernel) return &b;
+  }
+  return nullptr;
+}
+
 void KnowledgeBase::Add(KeyInfo key) {
   std::string name = key.key;
   keys_.insert_or_assign(std::move(name), std::move(key));

@@ -28,6 +28,11 @@ struct KeyInfo {
   int count = 1;                // kIntVector
   std::vector<std::pair<KernelVersion, std::string>> defaults;  // by 'since'
   bool computed_default = false;
+  /// What the kernel computes the default from at boot, when a kernel
+  /// version cannot tell it ("memory": tcp_max_syn_backlog from the size of
+  /// the TCP established hash table). Empty when the default is known from
+  /// the version. Such a default is asked of `Host::Setting`, never assumed.
+  std::string default_depends_on;
   std::string default_note;
   std::optional<KernelVersion> since;
   std::optional<KernelVersion> removed;
@@ -58,6 +63,15 @@ struct ChangeInfo {
   KernelVersion since;
   std::string summary;
   std::string citation;
+  /// Stable releases of older series that got the change (X.Y.Z, one per
+  /// series, each below `since`).
+  std::vector<KernelVersion> backports;
+
+  /// Present from `since`, and on a series with a backport from its
+  /// release on; unknown on that series when `kernel` has no patch level.
+  ChangeState StateOn(KernelVersion kernel) const;
+  /// The backport on `kernel`'s series, if it got one.
+  const KernelVersion* BackportOn(KernelVersion kernel) const;
 };
 
 class KnowledgeBase {

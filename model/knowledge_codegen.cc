@@ -35,7 +35,8 @@ std::string Literal(const std::string& s) {
 }
 
 std::string Version(const KernelVersion& v) {
-  return "KernelVersion{" + std::to_string(v.major) + ", " + std::to_string(v.minor) + "}";
+  return "KernelVersion{" + std::to_string(v.major) + ", " + std::to_string(v.minor) + ", " +
+         (v.patch ? std::to_string(*v.patch) : std::string("std::nullopt")) + "}";
 }
 
 std::string Int(int64_t v) {
@@ -103,6 +104,8 @@ int main(int argc, char** argv) {
     for (const auto& [since, value] : k.defaults)
       out << "    k.defaults.emplace_back(" << Version(since) << ", " << Literal(value) << ");\n";
     out << "    k.computed_default = " << (k.computed_default ? "true" : "false") << ";\n";
+    if (!k.default_depends_on.empty())
+      out << "    k.default_depends_on = " << Literal(k.default_depends_on) << ";\n";
     if (!k.default_note.empty()) out << "    k.default_note = " << Literal(k.default_note) << ";\n";
     if (k.since) out << "    k.since = " << Version(*k.since) << ";\n";
     if (k.removed) out << "    k.removed = " << Version(*k.removed) << ";\n";
@@ -116,7 +119,9 @@ int main(int argc, char** argv) {
   for (const auto& [change, name] : synlint::kKernelChanges) {
     const synlint::ChangeInfo& c = *kb.FindChange(change);
     out << "  kb->AddChange({*KernelChangeNamed(" << Literal(std::string(name)) << "), " << Version(c.since)
-        << ", " << Literal(c.summary) << ", " << Literal(c.citation) << "});\n";
+        << ", " << Literal(c.summary) << ", " << Literal(c.citation) << ", {";
+    for (size_t i = 0; i < c.backports.size(); ++i) out << (i ? ", " : "") << Version(c.backports[i]);
+    out << "}});\n";
   }
   out << "}\n\n}  // namespace synlint\n";
   return synlint::WriteGeneratedFile(argv[1], out.str());

@@ -24,7 +24,7 @@ KeyInfo ParseKey(const std::string& name, const YAML::Node& n) {
   k.key = name;
   static const std::map<std::string, std::string> kKnownFields = {
       {"type", ""}, {"min", ""}, {"max", ""}, {"values", ""}, {"count", ""},
-      {"defaults", ""}, {"computed_default", ""}, {"default_note", ""},
+      {"defaults", ""}, {"computed_default", ""}, {"default_depends_on", ""}, {"default_note", ""},
       {"since", ""}, {"removed", ""}, {"netns", ""}, {"listen_time", ""},
       {"direction", ""}, {"summary", ""}, {"citation", ""}};
   for (const auto& field : n) {
@@ -47,6 +47,12 @@ KeyInfo ParseKey(const std::string& name, const YAML::Node& n) {
       k.defaults.emplace_back(VersionOf(d["since"], name), d["value"].as<std::string>());
   }
   if (n["computed_default"]) k.computed_default = n["computed_default"].as<bool>();
+  if (n["default_depends_on"]) {
+    k.default_depends_on = n["default_depends_on"].as<std::string>();
+    if (k.default_depends_on != "memory")
+      throw std::runtime_error(Where(n["default_depends_on"]) + ": unknown default_depends_on '" +
+                               k.default_depends_on + "' in '" + name + "' (known: memory)");
+  }
   if (n["default_note"]) k.default_note = n["default_note"].as<std::string>();
   if (n["since"]) k.since = VersionOf(n["since"], name);
   if (n["removed"]) k.removed = VersionOf(n["removed"], name);
@@ -70,13 +76,20 @@ ChangeInfo ParseChange(const YAML::Node& name_node, const YAML::Node& n) {
   if (!change) throw std::runtime_error(Where(name_node) + ": unknown kernel change '" + name + "'");
   for (const auto& field : n) {
     const std::string f = field.first.as<std::string>();
-    if (f != "since" && f != "summary" && f != "citation")
+    if (f != "since" && f != "summary" && f != "citation" && f != "backports")
       throw std::runtime_error(Where(field.first) + ": unknown field '" + f + "' in '" + name + "'");
   }
   if (!n["since"] || !n["citation"])
     throw std::runtime_error(Where(name_node) + ": change '" + name + "' needs 'since' and 'citation'");
-  ChangeInfo c{*change, VersionOf(n["since"], name), "", n["citation"].as<std::string>()};
+  ChangeInfo c{*change, VersionOf(n["since"], name), "", n["citation"].as<std::string>(), {}};
   if (n["summary"]) c.summary = n["summary"].as<std::string>();
+  for (const auto& b : n["backports"]) {
+    const KernelVersion v = VersionOf(b, name);
+    if (!v.patch || v >= c.since || c.BackportOn(v))
+      throw std::runtime_error(Where(b) + ": a backport of '" + name +
+                               "' is one X.Y.Z per series, below 'since'");
+    c.backports.push_back(v);
+  }
   return c;
 }
 

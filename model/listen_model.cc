@@ -6,6 +6,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "model/setting.h"
+
 namespace synlint {
 
 int64_t RoundUpPowerOfTwo(int64_t n) {
@@ -53,6 +55,55 @@ DefaultBacklog ServerDefaultBacklog(const Host& host, const ServiceFacts& servic
   return {511, "the server's default backlog"};
 }
 
+std::string QueueLimits::SynText() const {
+  return SynKnown() ? std::to_string(syn_limit) : std::to_string(syn_limit) + ".." + std::to_string(syn_limit_max);
+}
+
+int64_t EarlyDropAt(int64_t max_syn) { return max_syn - (max_syn >> 2) + 1; }
+
+int64_t MaxSynBacklogFor(int64_t pending) {
+  int64_t n = std::max<int64_t>(0, (pending - 1) * 4 / 3 - 1);
+  while (EarlyDropAt(n) < pending) ++n;
+  return n;
+}
+
+namespace {
+
+// The SYN queue from 4.4 on: full at sk_max_ack_backlog, or past it since
+// 3479c7549fb1 (reqsk_queue_full_strict), which stable series got mid-way.
+void SynQueueFromBacklog(const Host& host, QueueLimits* q) {
+  const std::string limit = std::to_string(q->accept_limit);
+  const std::string plus_one = std::to_string(q->accept_limit + 1);
+  const KernelVersion rework = host.Since(KernelChange::kSynQueueFromBacklog);
+  const ChangeInfo* strict = host.kb->FindChange(KernelChange::kReqskQueueFullStrict);
+  // The first release with the change on the target's series: its backport, else mainline's.
+  const KernelVersion* backport_here = strict->BackportOn(host.kernel);
+  const std::string since =
+      backport_here ? backport_here->ToString() : host.Since(KernelChange::kReqskQueueFullStrict).ToString();
+  switch (host.State(KernelChange::kReqskQueueFullStrict)) {
+    case ChangeState::kPresent:
+      q->syn_limit = q->syn_limit_max = q->accept_limit + 1;
+      q->syn_why = "the accept-queue limit " + limit + " + 1 = " + plus_one + " (Linux >= " +
+                   rework.ToString() + ": the SYN queue is full past sk_max_ack_backlog, > since " + since +
+                   ", 3479c7549fb1)";
+      break;
+    case ChangeState::kAbsent:
+      q->syn_limit = q->syn_limit_max = q->accept_limit;
+      q->syn_why = "the accept-queue limit " + limit + " (Linux >= " + rework.ToString() +
+                   ": the SYN queue is full at sk_max_ack_backlog; one more from " + since + ", 3479c7549fb1)";
+      break;
+    case ChangeState::kUnknown:  // `since` is this series' backport
+      q->syn_limit = q->accept_limit;
+      q->syn_limit_max = q->accept_limit + 1;
+      q->syn_why = "Linux " + host.kernel.Series() + " before " + since + " holds the accept-queue limit " + limit +
+                   ", from " + since + " one more (" + plus_one + ", 3479c7549fb1); pass --kernel " +
+                   host.kernel.Series() + ".Z";
+      break;
+  }
+}
+
+}  // namespace
+
 QueueLimits ComputeQueues(const Host& host, int64_t requested, const std::string& label,
                           std::optional<int64_t> somaxconn_override,
                           std::optional<int64_t> max_syn_override) {
@@ -73,27 +124,37 @@ QueueLimits ComputeQueues(const Host& host, int64_t requested, const std::string
     const std::string u32_since = host.Since(KernelChange::kBacklog32Bit).ToString();
     q.accept_why += ", truncated to 16 bits on Linux < " + u32_since + ": " + std::to_string(q.accept_limit);
   }
-  const int64_t max_syn =
-      max_syn_override.value_or(host.IntValue("net.ipv4.tcp_max_syn_backlog").value_or(128));
+  IntSetting max_syn;
+  if (max_syn_override) {
+    max_syn.min = max_syn.max = *max_syn_override;
+  } else if (const auto s = IntSettingOf(host, "net.ipv4.tcp_max_syn_backlog")) {
+    max_syn = *s;
+  } else {
+    max_syn.min = max_syn.max = 128;  // a knowledge without the key (tests)
+  }
+  const std::string max_syn_text =
+      "tcp_max_syn_backlog " + (max_syn.Known() ? max_syn.Text() : max_syn.Explained());
   if (!host.Has(KernelChange::kSynQueueFromBacklog)) {
     // reqsk_queue_alloc(): nr = min(nr, max_syn_backlog); nr = max(nr, 8);
     // nr = roundup_pow_of_two(nr + 1); the queue is full when qlen >= nr.
-    const int64_t nr0 = std::max<int64_t>(std::min(capped, max_syn), 8);
-    q.syn_limit = RoundUpPowerOfTwo(nr0 + 1);
-    q.syn_why = "roundup_pow_of_two(max(8, min(" + std::to_string(capped) + ", tcp_max_syn_backlog " +
-                std::to_string(max_syn) + ")) + 1) = " + std::to_string(q.syn_limit) +
-                " (Linux < " + host.Since(KernelChange::kSynQueueFromBacklog).ToString() +
+    auto table = [&](int64_t m) { return RoundUpPowerOfTwo(std::max<int64_t>(std::min(capped, m), 8) + 1); };
+    q.syn_limit = table(max_syn.min);
+    q.syn_limit_max = table(max_syn.max);
+    q.syn_why = "roundup_pow_of_two(max(8, min(" + std::to_string(capped) + ", " + max_syn_text + ")) + 1) = " +
+                q.SynText() + " (Linux < " + host.Since(KernelChange::kSynQueueFromBacklog).ToString() +
                 " sizes the SYN table once, at the first listen())";
   } else {
-    q.syn_limit = q.accept_limit;
-    q.syn_why = "the accept-queue limit " + std::to_string(q.accept_limit) +
-                " (Linux >= " + host.Since(KernelChange::kSynQueueFromBacklog).ToString() +
-                ": the SYN queue is full at sk_max_ack_backlog)";
+    SynQueueFromBacklog(host, &q);
     if (host.IntValue("net.ipv4.tcp_syncookies").value_or(1) == 0) {
-      q.syn_early_drop = max_syn - (max_syn >> 2);
-      q.syn_why += "; with tcp_syncookies = 0, SYNs from unproven peers are dropped once " +
-                   std::to_string(*q.syn_early_drop) + " (3/4 of tcp_max_syn_backlog " +
-                   std::to_string(max_syn) + ") are pending";
+      q.syn_early_drop = EarlyDropAt(max_syn.min);
+      q.syn_early_drop_max = EarlyDropAt(max_syn.max);
+      const std::string at = max_syn.Known() ? std::to_string(*q.syn_early_drop)
+                                              : std::to_string(*q.syn_early_drop) + ".." +
+                                                    std::to_string(q.syn_early_drop_max);
+      const std::string m = max_syn.Known() ? max_syn.Text() : "M";
+      q.syn_why += "; with tcp_syncookies = 0, SYNs from unproven peers are dropped once " + at +
+                   " are pending (" + m + " - " + m + "/4 + 1 with tcp_max_syn_backlog " +
+                   (max_syn.Known() ? m : "M = " + max_syn.Explained()) + ")";
     }
   }
   return q;
@@ -153,6 +214,16 @@ std::vector<ListenerView> ListenerViews(const Host& host) {
                                 : "default backlog " + std::to_string(d.value);
       }
       v.queues = ComputeQueues(host, v.requested, v.requested_label);
+      if (l.is_unix) {
+        // unix_listen() stores the backlog __sys_listen() capped at somaxconn
+        // as sk_max_ack_backlog and nothing else: no SYN queue, no
+        // tcp_max_syn_backlog (net/unix/af_unix.c).
+        v.unix_socket = true;
+        v.queues.has_syn_queue = false;
+        v.queues.syn_limit = v.queues.syn_limit_max = 0;
+        v.queues.syn_early_drop.reset();
+        v.queues.syn_why = "none: a Unix socket has no SYN queue";
+      }
       view_of[i] = out.size();
       out.push_back(std::move(v));
     }

@@ -26,14 +26,31 @@ DefaultBacklog ServerDefaultBacklog(const Host& host, const ServiceFacts& servic
 /// The queue limits for one backlog on the target kernel.
 struct QueueLimits {
   int64_t somaxconn = 0;
-  int64_t accept_limit = 0;  // sk_max_ack_backlog = min((unsigned)backlog, somaxconn), u16 < 4.1
+  /// sk_max_ack_backlog = min((unsigned)backlog, somaxconn), u16 < 4.1: what
+  /// `ss -ltn` shows as Send-Q. The accept queue holds one more
+  /// (sk_acceptq_is_full() tests >).
+  int64_t accept_limit = 0;
   bool wrapped = false;      // truncated modulo 65536 (kernel < 4.1)
-  int64_t syn_limit = 0;     // SYN_RECV entries before overflow
-  /// With tcp_syncookies = 0 (>= 4.4): unproven peers are dropped once the
-  /// SYN queue holds more than this (3/4 of tcp_max_syn_backlog).
+  /// False for an AF_UNIX listener: unix_listen() keeps only the accept-queue
+  /// limit, so it has no SYN queue and nothing below applies.
+  bool has_syn_queue = true;
+  /// Request sockets (SYN_RECV) the SYN queue holds before it overflows; when
+  /// the host does not tell it (tcp_max_syn_backlog's default on < 4.4, or a
+  /// series that got 3479c7549fb1 mid-way), syn_limit..syn_limit_max.
+  int64_t syn_limit = 0;
+  int64_t syn_limit_max = 0;
+  /// With tcp_syncookies = 0 (>= 4.4): SYNs from unproven peers are dropped
+  /// once this many requests are pending (tcp_max_syn_backlog - it / 4 + 1);
+  /// syn_early_drop..syn_early_drop_max when tcp_max_syn_backlog's default
+  /// depends on the machine.
   std::optional<int64_t> syn_early_drop;
+  int64_t syn_early_drop_max = 0;
   std::string accept_why;  // "min(ListenBacklog 5000, somaxconn 512) = 512"
   std::string syn_why;     // "roundup_pow_of_two(max(8, min(511, 128, 65536)) + 1) = 256"
+
+  bool SynKnown() const { return syn_limit == syn_limit_max; }
+  /// "512" or "512..513".
+  std::string SynText() const;
 };
 
 /// Computes the limits for `requested` (what the service passes to listen())
@@ -56,6 +73,8 @@ struct ListenerView {
   /// this socket (one listen() call), whose options come from the one
   /// `listen` that carries them (kernel-facts.md §5), so they get no view.
   std::vector<const Listener*> shared_with;
+  /// An AF_UNIX socket (queues.has_syn_queue is false).
+  bool unix_socket = false;
 };
 
 /// Every listening socket on the host with its computed queues, in service
@@ -73,5 +92,13 @@ int64_t SomaxconnDefault(const Host& host);
 
 /// Smallest power of two strictly greater than... as the kernel's roundup_pow_of_two(n).
 int64_t RoundUpPowerOfTwo(int64_t n);
+
+/// Requests the 3/4 early drop of tcp_conn_request() lets pend for
+/// unproven peers with this tcp_max_syn_backlog: it drops a SYN when
+/// `max_syn_backlog - qlen < max_syn_backlog >> 2`, so qlen reaches
+/// max_syn_backlog - (max_syn_backlog >> 2) + 1.
+int64_t EarlyDropAt(int64_t max_syn_backlog);
+/// The smallest tcp_max_syn_backlog whose early drop lets `pending` requests pend.
+int64_t MaxSynBacklogFor(int64_t pending);
 
 }  // namespace synlint

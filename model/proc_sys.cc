@@ -1,5 +1,7 @@
 #include "model/proc_sys.h"
 
+#include "model/kernel_integer.h"
+
 namespace synlint {
 
 std::string ProcSysPath(std::string_view key) {
@@ -26,6 +28,19 @@ bool ProcSysHasKey(const FileSystem& fs, std::string_view key) {
   if (path.empty()) return false;
   const Resolved r = Resolve(fs, path);
   return r.status == Resolved::Status::kOk && r.kind == NodeKind::kRegular;
+}
+
+std::optional<int64_t> ReadProcSysInt(const FileSystem& fs, std::string_view key) {
+  const std::string path = ProcSysPath(key);
+  if (path.empty()) return std::nullopt;
+  const Resolved r = Resolve(fs, path);
+  if (r.status != Resolved::Status::kOk || r.kind != NodeKind::kRegular) return std::nullopt;
+  std::string text, err;
+  if (!fs.ReadFile(r.path, &text, &err)) return std::nullopt;
+  const size_t begin = text.find_first_not_of(" \t");
+  if (begin == std::string::npos) return std::nullopt;
+  const size_t end = text.find_first_of(" \t\n", begin);
+  return ParseKernelInt(std::string_view(text).substr(begin, end == std::string::npos ? end : end - begin));
 }
 
 }  // namespace synlint

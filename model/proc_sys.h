@@ -2,6 +2,8 @@
 // through the root's FileSystem (never outside it).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,5 +18,9 @@ std::string ProcSysPath(std::string_view key);
 
 /// Whether `fs` has the file of `key` under proc/sys.
 bool ProcSysHasKey(const FileSystem& fs, std::string_view key);
+
+/// The integer value of `key` in `fs`'s proc/sys (the first number of the
+/// file), when the file exists and holds one.
+std::optional<int64_t> ReadProcSysInt(const FileSystem& fs, std::string_view key);
 
 }  // namespace synlint

@@ -45,10 +45,15 @@ int ExplainPort(const HostArgs& host_args, bool root_given, const ProjectArgs& p
                        std::to_string(from->file->lines().At(from->assignment->key.begin).line)
                  : "the kernel default")
         << "\n";
-    out << "  accept queue        " << v.queues.accept_limit << " = " << v.queues.accept_why << "\n";
-    out << "  SYN queue           " << v.queues.syn_limit << " = " << v.queues.syn_why << "\n";
-    out << "  ss -ltn shows Send-Q " << v.queues.accept_limit << " for this socket; up to "
-        << v.queues.syn_limit
+    out << "  accept queue        " << v.queues.accept_limit << " = " << v.queues.accept_why << "; it holds "
+        << v.queues.accept_limit + 1 << " (sk_acceptq_is_full() tests >)\n";
+    if (!v.queues.has_syn_queue) {
+      out << "  SYN queue           none: a Unix socket (unix_listen() keeps only the backlog; "
+             "tcp_max_syn_backlog and syncookies do not apply)\n";
+      continue;
+    }
+    out << "  SYN queue           " << v.queues.SynText() << " = " << v.queues.syn_why << "\n";
+    out << "  ss -ltn shows Send-Q " << v.queues.accept_limit << " for this socket; up to " << v.queues.SynText()
         << " connections can sit in SYN_RECV before the kernel sends syncookies or drops SYNs\n";
   }
   if (shown == 0) return Fail("no listener on '" + target + "' under --root " + host_args.root);

@@ -17,7 +17,13 @@ void HostArgs::Add(CLI::App* app) {
       ->capture_default_str()
       ->group("Host");
   app->add_option("--kernel", kernel,
-                  "Target kernel version X.Y (default: the running kernel when --root is /, else 6.1)")
+                  "Target kernel version X.Y or X.Y.Z (default: the running kernel when --root is /, else "
+                  "6.1); the stable release Z matters where a series got a change mid-way")
+      ->group("Host");
+  tcp_ehash_option = app->add_option("--tcp-ehash-entries", tcp_ehash_entries,
+                  "Entries of the host's TCP established hash table, as its boot log prints them ('TCP "
+                  "established hash table entries: N'); the kernel computes tcp_max_syn_backlog's default "
+                  "from it (default: read live when --root is /, else shown as a range)")
       ->group("Host");
   app->add_option("--sysctl-loader", sysctl_loader,
                   "Which loader applies sysctl files at boot: systemd (systemd-sysctl) or procps "
@@ -44,9 +50,19 @@ bool HostArgs::ToHostOptions(HostOptions* out, std::string* err) const {
   if (!kernel.empty()) {
     out->kernel = KernelVersion::Parse(kernel);
     if (!out->kernel) {
-      *err = "--kernel: '" + kernel + "' is not a kernel version such as 6.1 or 4.19";
+      *err = "--kernel: '" + kernel + "' is not a kernel version such as 6.1, 6.1.125 or 4.19";
       return false;
     }
+  }
+  if (tcp_ehash_option && tcp_ehash_option->count() > 0) {
+    // alloc_large_system_hash() sizes every table to a power of two.
+    if (tcp_ehash_entries < 1 || (tcp_ehash_entries & (tcp_ehash_entries - 1)) != 0 ||
+        tcp_ehash_entries > (int64_t{1} << 31)) {
+      *err = "--tcp-ehash-entries: " + std::to_string(tcp_ehash_entries) +
+             " is not a hash table size (a power of two, as in 'TCP established hash table entries: 262144')";
+      return false;
+    }
+    out->tcp_ehash_entries = tcp_ehash_entries;
   }
   if (sysctl_loader == "systemd") out->loader = sysctl::Loader::kSystemd;
   if (sysctl_loader == "procps") out->loader = sysctl::Loader::kProcps;
@@ -68,7 +84,10 @@ bool HostArgs::ToHostOptions(HostOptions* out, std::string* err) const {
     *err = "--nginx-prefix: '" + nginx_prefix + "' leads outside the root";
     return false;
   }
-  if (root == "/" || root.empty()) out->running_kernel = RunningKernel();
+  if (root == "/" || root.empty()) {
+    out->running_kernel = RunningKernel();
+    out->running_kernel_build = RunningKernelBuild();
+  }
   return true;
 }
 
@@ -138,6 +157,11 @@ Applicability FixArgs::MinApplicability() const {
 std::string RunningKernel() {
   struct utsname u;
   return uname(&u) == 0 ? u.release : "";
+}
+
+std::string RunningKernelBuild() {
+  struct utsname u;
+  return uname(&u) == 0 ? u.version : "";
 }
 
 int Fail(const std::string& message) {

@@ -24,7 +24,9 @@ inline constexpr int kExitError = 2;     // usage or fatal error
 /// Where and how to read one host.
 struct HostArgs {
   std::string root = "/";
-  std::string kernel;          // --kernel X.Y
+  std::string kernel;          // --kernel X.Y[.Z]
+  int64_t tcp_ehash_entries = 0;  // --tcp-ehash-entries
+  const CLI::Option* tcp_ehash_option = nullptr;  // to tell a given 0 from none
   std::string sysctl_loader;   // --sysctl-loader
   int systemd_version = 0;     // --systemd-version
   std::string nginx_version;   // --nginx-version
@@ -77,6 +79,8 @@ struct FixArgs {
 
 /// The running kernel's release (uname -r), or "".
 std::string RunningKernel();
+/// The running kernel's version string (uname -v), or "".
+std::string RunningKernelBuild();
 
 /// Prints "synlint: error: MSG" to stderr and returns kExitError.
 int Fail(const std::string& message);

@@ -343,6 +343,7 @@ bool ConfigTarget(const Config& config, const HostConfig& h, const HostOptions& 
   t->repo_dir = config.base_dir;
   t->host_options = base;
   t->host_options.running_kernel.clear();  // a repository's host is not this machine
+  t->host_options.running_kernel_build.clear();
   t->display_from_cwd = true;
   if (h.is_root()) {
     t->root_dir = h.root_dir;

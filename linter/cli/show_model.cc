@@ -6,6 +6,7 @@
 
 #include "core/json.h"
 #include "model/listen_model.h"
+#include "model/setting.h"
 
 namespace synlint::cli {
 
@@ -14,6 +15,18 @@ namespace {
 uint32_t LineOf(const SysctlEntry& e) { return e.file->lines().At(e.assignment->key.begin).line; }
 
 std::string Loc(const SysctlEntry& e) { return e.file->path + ":" + std::to_string(LineOf(e)); }
+
+// A key's kernel default as text: the version's value, or what the machine
+// gives for a default the kernel computes at boot.
+std::optional<std::string> DefaultText(const Host& host, const std::string& key) {
+  const KeyInfo* info = host.kb->Find(key);
+  if (info && !info->default_depends_on.empty()) {
+    if (const auto d = DefaultSettingOf(host, key)) return d->Known() ? d->Text() : d->Explained();
+  }
+  return host.Default(key);
+}
+
+constexpr const char* kMaxSynBacklog = "net.ipv4.tcp_max_syn_backlog";
 
 // Exact keys set anywhere, plus their history without repeated applications
 // of the same line (a 99-sysctl.conf link makes procps apply a file twice).
@@ -38,6 +51,10 @@ std::string ShowText(const Host& host, const std::string& root) {
       << (host.systemd_version ? std::to_string(*host.systemd_version) : "unknown (pass --systemd-version)") << "\n";
   out << "nginx version: "
       << (host.nginx_version ? host.nginx_version->ToString() : "unknown (a current nginx is assumed; pass --nginx-version)") << "\n";
+  if (const auto d = DefaultSettingOf(host, kMaxSynBacklog)) {
+    out << "tcp_max_syn_backlog default: "
+        << (d->Known() ? d->Text() + " (" + d->origin + ")" : d->Explained() + "; " + d->origin) << "\n";
+  }
   out << "\nsysctl files, in the order " << sysctl::LoaderName(host.loader) << " applies them:\n";
   const auto& disc = host.sysctl_discovery();
   if (disc.files.empty()) out << "  (none)\n";
@@ -60,7 +77,7 @@ std::string ShowText(const Host& host, const std::string& root) {
     const SysctlEntry* w = host.sysctl().Winner(key);
     out << "  " << key << std::string(width - key.size(), ' ') << " = " << w->value() << "  "
         << Loc(*w);
-    const auto def = host.Default(key);
+    const auto def = DefaultText(host, key);
     if (def) out << "  (kernel default " << *def << ")";
     out << "\n";
     for (const SysctlEntry* o : Overridden(host, key))
@@ -80,8 +97,12 @@ std::string ShowText(const Host& host, const std::string& root) {
                                                           std::to_string(l.backlog->location.start.line) + ")"
                                                     : v.requested_label + " (" + v.default_reason + ")")
         << "\n";
-    out << "    accept queue " << v.queues.accept_limit << ": " << v.queues.accept_why << "\n";
-    out << "    SYN queue " << v.queues.syn_limit << ": " << v.queues.syn_why << "\n";
+    out << "    accept queue " << v.queues.accept_limit << " (holds " << v.queues.accept_limit + 1
+        << "): " << v.queues.accept_why << "\n";
+    if (v.queues.has_syn_queue)
+      out << "    SYN queue " << v.queues.SynText() << ": " << v.queues.syn_why << "\n";
+    else
+      out << "    SYN queue: none, a Unix socket (somaxconn caps its backlog; tcp_max_syn_backlog does not apply)\n";
   }
   return out.str();
 }
@@ -105,6 +126,13 @@ std::string ShowJson(const Host& host, const std::string& root) {
     w.String(host.nginx_version->ToString());
   } else {
     w.Null();
+  }
+  if (const auto d = DefaultSettingOf(host, kMaxSynBacklog)) {
+    w.Key("tcp_max_syn_backlog_default").BeginObject();
+    w.Key("min").Int(d->min).Key("max").Int(d->max);
+    w.Key("formula");
+    if (d->Known()) w.Null(); else w.String(d->formula);
+    w.Key("origin").String(d->origin).EndObject();
   }
   w.Key("files").BeginArray();
   std::vector<std::string> listed;
@@ -137,7 +165,7 @@ std::string ShowJson(const Host& host, const std::string& root) {
     w.Key("value").String(e->value());
     w.Key("file").String(e->file->path);
     w.Key("line").Uint(LineOf(*e));
-    if (const auto def = host.Default(key)) w.Key("default").String(*def);
+    if (const auto def = DefaultText(host, key)) w.Key("default").String(*def);
     else w.Key("default").Null();
     w.Key("overrides").BeginArray();
     for (const SysctlEntry* o : Overridden(host, key)) {
@@ -179,7 +207,13 @@ std::string ShowJson(const Host& host, const std::string& root) {
       }
       if (view) {
         w.Key("effective_backlog").Int(view->queues.accept_limit);
-        w.Key("syn_queue_limit").Int(view->queues.syn_limit);
+        if (view->queues.has_syn_queue) {
+          w.Key("syn_queue_limit").Int(view->queues.syn_limit);
+          w.Key("syn_queue_limit_max").Int(view->queues.syn_limit_max);
+        } else {
+          w.Key("syn_queue_limit").Null();
+          w.Key("syn_queue_limit_max").Null();
+        }
         w.Key("explanation").String(view->queues.accept_why);
         w.Key("syn_explanation").String(view->queues.syn_why);
       }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "model/listen_model.h"
+#include "model/setting.h"
 #include "rules/edits/sysctl_entries.h"
 
 namespace synlint::tune {
@@ -48,15 +49,21 @@ int CarrierRank(const Listener& l) { return l.backlog ? 2 : !l.options.empty() ?
 bool Covers(int64_t requested, int64_t target) { return requested < 0 || requested >= target; }
 
 QueueState StateOf(const QueueLimits& q, int64_t requested, const std::string& label) {
-  return {requested, label, q.accept_limit, q.syn_limit, q.syn_early_drop};
+  return {requested, label, q.accept_limit, q.syn_limit, q.syn_limit_max, q.syn_early_drop, q.syn_early_drop_max};
 }
 
 std::string Origin(const Host& host, const std::string& key) {
   if (const SysctlEntry* w = host.Winner(key)) return Where(*w);
   const KeyInfo* info = host.kb->Find(key);
   std::string s = "Linux " + host.kernel.ToString() + " default";
-  if (info && info->computed_default)
+  if (info && !info->default_depends_on.empty()) {
+    if (const auto d = DefaultSettingOf(host, key)) {
+      s += d->Known() ? " (" + d->origin + ")"
+                      : " (" + d->Explained() + "; its floor " + std::to_string(d->min) + " is used)";
+    }
+  } else if (info && info->computed_default) {
     s += " (computed at boot; " + host.Default(key).value_or("?") + " assumed)";
+  }
   return s;
 }
 
@@ -222,14 +229,15 @@ SysctlPlan PlanSomaxconn(const Host& host, const std::vector<ListenerPlan>& list
 // accept queue the proposed backlogs and somaxconn give.
 SysctlPlan PlanMaxSynBacklog(const Host& host, const Grouping& grouping, const std::vector<Backlog>& proposed,
                              int64_t somaxconn) {
-  const int64_t max_syn_now =
-      host.IntValue(kMaxSynBacklog).value_or(host.IntDefault(kMaxSynBacklog).value_or(128));
+  // A default the machine decides is taken at its floor (Origin says so).
+  const auto setting = IntSettingOf(host, kMaxSynBacklog);
+  const int64_t max_syn_now = setting ? setting->min : 128;
   SysctlPlan max_syn{kMaxSynBacklog, max_syn_now, Origin(host, kMaxSynBacklog), max_syn_now, ""};
   const std::string rework = host.Since(KernelChange::kSynQueueFromBacklog).ToString();
   if (host.Has(KernelChange::kSynQueueFromBacklog)) {
     max_syn.reason = "left as is: Linux >= " + rework +
                      " reads it only when tcp_syncookies = 0 (SYNs from unproven "
-                     "peers are dropped once 3/4 of it are pending), and tune sets tcp_syncookies = 1";
+                     "peers are dropped once it - it/4 + 1 are pending), and tune sets tcp_syncookies = 1";
     return max_syn;
   }
   int64_t largest_accept = 0;

@@ -20,10 +20,13 @@ struct QueueState {
   int64_t requested = 0;        // what the service passes to listen()
   std::string requested_label;  // "backlog=1024", "default backlog 511", "default Backlog="
   int64_t accept_queue = 0;     // sk_max_ack_backlog: min(requested, somaxconn)
-  int64_t syn_queue = 0;        // SYN_RECV entries before the queue counts as full
+  int64_t syn_queue = 0;        // SYN_RECV entries the queue holds before it is full
+  int64_t syn_queue_max = 0;    // == syn_queue unless the host does not tell (QueueLimits::syn_limit_max)
   /// With tcp_syncookies = 0 on Linux >= 4.4: unproven peers are dropped
-  /// once this many are pending (3/4 of tcp_max_syn_backlog).
+  /// once this many are pending (tcp_max_syn_backlog - it/4 + 1), up to
+  /// syn_early_drop_max when its default depends on the machine.
   std::optional<int64_t> syn_early_drop;
+  int64_t syn_early_drop_max = 0;
   bool operator==(const QueueState&) const = default;
 };
 

@@ -18,10 +18,13 @@ std::string Cell(int64_t now, int64_t proposed) {
   return now == proposed ? Number(now) : Number(now) + " -> " + Number(proposed);
 }
 
+std::string Range(int64_t lo, int64_t hi) { return lo == hi ? Number(lo) : Number(lo) + ".." + Number(hi); }
+
 std::string SynCell(const QueueState& now, const QueueState& proposed) {
-  std::string s = Number(now.syn_queue);
-  if (now.syn_early_drop) s += " (" + std::to_string(*now.syn_early_drop) + " unproven)";
-  if (now.syn_queue != proposed.syn_queue || now.syn_early_drop) s += " -> " + Number(proposed.syn_queue);
+  std::string s = Range(now.syn_queue, now.syn_queue_max);
+  if (now.syn_early_drop) s += " (" + Range(*now.syn_early_drop, now.syn_early_drop_max) + " unproven)";
+  if (now.syn_queue != proposed.syn_queue || now.syn_queue_max != proposed.syn_queue_max || now.syn_early_drop)
+    s += " -> " + Range(proposed.syn_queue, proposed.syn_queue_max);
   return s;
 }
 
@@ -52,7 +55,10 @@ void WriteState(JsonWriter& w, const QueueState& q) {
   w.Key("requested_label").String(q.requested_label);
   w.Key("accept_queue").Int(q.accept_queue);
   w.Key("syn_queue").Int(q.syn_queue);
+  if (q.syn_queue_max != q.syn_queue) w.Key("syn_queue_max").Int(q.syn_queue_max);
   if (q.syn_early_drop) w.Key("syn_early_drop").Int(*q.syn_early_drop);
+  if (q.syn_early_drop && q.syn_early_drop_max != *q.syn_early_drop)
+    w.Key("syn_early_drop_max").Int(q.syn_early_drop_max);
   w.EndObject();
 }
 

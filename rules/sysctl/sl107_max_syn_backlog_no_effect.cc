@@ -1,9 +1,8 @@
 // SL107: net.ipv4.tcp_max_syn_backlog tuned where it changes nothing. From
 // Linux 4.4 its only reader is the 3/4 early-drop rule, which runs only with
 // tcp_syncookies = 0; before 4.4 it caps the SYN table only below
-// min(backlog, somaxconn). kernel-facts.md §2, rule 5.
-#include <algorithm>
-
+// min(backlog, somaxconn). Only TCP listeners count: a Unix socket has no
+// SYN queue (unix_listen(), net/unix/af_unix.c).
 #include "model/listen_model.h"
 #include "rules/sysctl/sysctl_rules.h"
 
@@ -35,34 +34,32 @@ void CheckSL107(RuleContext& ctx) {
       f.related.push_back(ValueLocation(*c));
       f.related.back().note = "'tcp_syncookies' is set here";
     }
-    const auto& views = ctx.listener_views();
-    if (!views.empty()) {
-      const auto& v = *std::max_element(views.begin(), views.end(), [](const auto& a, const auto& b) {
-        return a.queues.syn_limit < b.queues.syn_limit;
-      });
-      f.message += " (largest: " + v.service->service + " " + v.listener->address_text + ", " +
-                   v.queues.accept_why + ")";
+    const ListenerView* top = nullptr;
+    for (const ListenerView& v : ctx.listener_views()) {
+      if (v.queues.has_syn_queue && (!top || v.queues.syn_limit_max > top->queues.syn_limit_max)) top = &v;
+    }
+    if (top) {
+      f.message += " (largest: " + top->service->service + " " + top->listener->address_text + ", " +
+                   top->queues.accept_why + ")";
     }
     ctx.Report(std::move(f));
     return;
   }
   // Before 4.4 it caps min(backlog, somaxconn) before the power-of-two rounding.
-  const auto& views = ctx.listener_views();
-  if (views.empty()) return;
   int64_t largest = 0;
   const ListenerView* top = nullptr;
-  for (const auto& v : views) {
-    if (v.queues.accept_limit >= largest) {
+  for (const auto& v : ctx.listener_views()) {
+    if (v.queues.has_syn_queue && v.queues.accept_limit >= largest) {
       largest = v.queues.accept_limit;
       top = &v;
     }
   }
-  if (*value <= largest) return;
+  if (!top || *value <= largest) return;
   f.message = "'" + kKey + " = " + w->value() + "' is above every listener's min(backlog, somaxconn); "
               "on Linux < " + host.Since(KernelChange::kSynQueueFromBacklog).ToString() +
               " it only caps that value, so it changes nothing here (largest: " +
               top->service->service + " " + top->listener->address_text + ", " + top->queues.accept_why +
-              "; SYN table " + std::to_string(top->queues.syn_limit) + ")";
+              "; SYN table " + top->queues.SynText() + ")";
   f.related.push_back(top->listener->declared_at);
   f.related.back().note = "the listener with the largest queue";
   ctx.Report(std::move(f));

@@ -104,7 +104,8 @@ namespace {
 // synlint's flag for each option a `.fixture` file may set.
 const std::map<std::string, std::string>& FlagForOption() {
   static const std::map<std::string, std::string> kFlags = {
-      {"kernel", "--kernel"}, {"loader", "--sysctl-loader"}, {"systemd", "--systemd-version"}};
+      {"kernel", "--kernel"}, {"loader", "--sysctl-loader"}, {"systemd", "--systemd-version"},
+      {"ehash", "--tcp-ehash-entries"}};
   return kFlags;
 }
 

@@ -74,6 +74,44 @@ TEST(Host, KernelComesFromOptionThenRunningThenDefault) {
   EXPECT_EQ(LoadHost(fs, HostOptions{})->kernel, (KernelVersion{6, 1}));
 }
 
+// The stable release matters where a series got a change mid-way (6.1.125);
+// distribution release names whose third number is an ABI name say nothing
+// of it, Debian's `uname -v` does.
+TEST(Host, KernelVersionsWithAndWithoutTheStableRelease) {
+  struct Case {
+    const char* text;
+    const char* shown;  // "" when Parse refuses it
+  };
+  for (const Case& c : {Case{"6.1", "6.1"}, Case{"6.1.125", "6.1.125"}, Case{"6.1.0", "6.1.0"},
+                        Case{"6.18.5-200.fc43.x86_64", "6.18.5"}, Case{"6.12.10-arch1-1", "6.12.10"},
+                        Case{"4.19.0-25-amd64", "4.19"}, Case{"5.14.0-362.el9.x86_64", "5.14"},
+                        Case{"5.15.0-91-generic", "5.15"}, Case{"6.1.", ""}, Case{"6.1.x", ""},
+                        Case{"6", ""}, Case{"1.2", ""}, Case{"6.1a", ""}}) {
+    const auto v = KernelVersion::Parse(c.text);
+    EXPECT_EQ(v ? v->ToString() : "", c.shown) << c.text;
+  }
+  EXPECT_EQ(KernelVersion::ParseRunning("6.1.0-25-amd64",
+                                        "#1 SMP PREEMPT_DYNAMIC Debian 6.1.106-3 (2024-08-26)")->ToString(),
+            "6.1.106");
+  // Debian's backports name another series in `uname -v` only when it is this one.
+  EXPECT_EQ(KernelVersion::ParseRunning("6.1.0-25-amd64", "#1 SMP Debian 6.12.9-1~bpo12+1")->ToString(), "6.1");
+  EXPECT_EQ(KernelVersion::ParseRunning("6.18.5", "#1 SMP PREEMPT_DYNAMIC Debian 6.1.106-3")->ToString(), "6.18.5");
+  EXPECT_EQ((KernelVersion{6, 1, 124}), (KernelVersion{6, 1, 125}));  // versions compare by series
+  EXPECT_LT((KernelVersion{6, 1, 300}), (KernelVersion{6, 2}));
+
+  MemoryFileSystem fs;
+  HostOptions o;
+  o.running_kernel = "6.1.0-25-amd64";
+  o.running_kernel_build = "#1 SMP PREEMPT_DYNAMIC Debian 6.1.124-1 (2025-01-12)";
+  auto host = LoadHost(fs, o);
+  EXPECT_EQ(host->kernel.ToString(), "6.1.124");
+  EXPECT_EQ(host->State(KernelChange::kReqskQueueFullStrict), ChangeState::kAbsent);
+  o.running_kernel_build = "#1 SMP PREEMPT_DYNAMIC Debian 6.1.128-1 (2025-02-07)";
+  EXPECT_EQ(LoadHost(fs, o)->State(KernelChange::kReqskQueueFullStrict), ChangeState::kPresent);
+  o.running_kernel_build = "#1 SMP PREEMPT_DYNAMIC";
+  EXPECT_EQ(LoadHost(fs, o)->State(KernelChange::kReqskQueueFullStrict), ChangeState::kUnknown);
+}
+
 TEST(Host, HugeFileIsAProblemNotACrash) {
   MemoryFileSystem fs;
   fs.AddFile("etc/sysctl.d/10-huge.conf", std::string(kMaxConfigFileSize + 1, 'a'));

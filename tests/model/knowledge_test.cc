@@ -26,13 +26,15 @@ std::string Describe(const KeyInfo& k) {
   o << " computed=" << k.computed_default << " note=" << k.default_note
     << " since=" << (k.since ? k.since->ToString() : "-") << " removed=" << (k.removed ? k.removed->ToString() : "-")
     << " netns=" << k.netns << " listen_time=" << k.listen_time << " dir=" << static_cast<int>(k.direction)
-    << " summary=" << k.summary << " citation=" << k.citation;
+    << " summary=" << k.summary << " citation=" << k.citation << " depends_on=" << k.default_depends_on;
   return o.str();
 }
 
 std::string Describe(const ChangeInfo& c) {
-  return std::string(KernelChangeName(c.change)) + " since=" + c.since.ToString() + " summary=" + c.summary +
-         " citation=" + c.citation;
+  std::string backports;
+  for (const KernelVersion& b : c.backports) backports += b.ToString() + ",";
+  return std::string(KernelChangeName(c.change)) + " since=" + c.since.ToString() + " backports=" + backports +
+         " summary=" + c.summary + " citation=" + c.citation;
 }
 
 KnowledgeBase LoadTheYaml() {
@@ -85,6 +87,62 @@ TEST(Knowledge, EveryKernelChangeIsInTheYamlAndTheTables) {
   EXPECT_EQ(builtin.Since(KernelChange::kBacklog32Bit), (KernelVersion{4, 1}));
   EXPECT_EQ(builtin.Since(KernelChange::kSynQueueFromBacklog), (KernelVersion{4, 4}));
   EXPECT_EQ(builtin.Since(KernelChange::kPortRangeAboveUnprivileged), (KernelVersion{4, 11}));
+  EXPECT_EQ(builtin.Since(KernelChange::kReqskQueueFullStrict), (KernelVersion{6, 13}));
+  EXPECT_EQ(builtin.Since(KernelChange::kMaxSynBacklogEhash128), (KernelVersion{5, 4}));
+}
+
+// 3479c7549fb1 reached 6.13 and, in January 2025, these stable releases
+// (docs/fact-checks.md #13): each series is tested on both sides of its
+// release, and without a patch level it is unknown.
+TEST(Knowledge, TheStrictSynQueueChangeOnEachSideOfEveryBackport) {
+  const ChangeInfo& c = *KnowledgeBase::Builtin().FindChange(KernelChange::kReqskQueueFullStrict);
+  const struct {
+    int major, minor, first;
+  } kBackports[] = {{5, 4, 290}, {5, 10, 234}, {5, 15, 177}, {6, 1, 125}, {6, 6, 72}, {6, 12, 10}};
+  ASSERT_EQ(c.backports.size(), std::size(kBackports));
+  for (const auto& b : kBackports) {
+    const std::string series = std::to_string(b.major) + "." + std::to_string(b.minor);
+    EXPECT_EQ(c.StateOn(KernelVersion{b.major, b.minor, b.first - 1}), ChangeState::kAbsent) << series;
+    EXPECT_EQ(c.StateOn(KernelVersion{b.major, b.minor, b.first}), ChangeState::kPresent) << series;
+    EXPECT_EQ(c.StateOn(KernelVersion{b.major, b.minor, b.first + 40}), ChangeState::kPresent) << series;
+    EXPECT_EQ(c.StateOn(KernelVersion{b.major, b.minor}), ChangeState::kUnknown) << series;
+  }
+  // Series without a backport: before 6.13 absent whatever the patch level, from 6.13 present.
+  EXPECT_EQ(c.StateOn(KernelVersion{4, 19}), ChangeState::kAbsent);
+  EXPECT_EQ(c.StateOn(KernelVersion{5, 14, 0}), ChangeState::kAbsent);
+  EXPECT_EQ(c.StateOn(KernelVersion{6, 5, 13}), ChangeState::kAbsent);
+  EXPECT_EQ(c.StateOn(KernelVersion{6, 13}), ChangeState::kPresent);
+  EXPECT_EQ(c.StateOn(KernelVersion{6, 13, 0}), ChangeState::kPresent);
+  EXPECT_EQ(c.StateOn(KernelVersion{6, 18}), ChangeState::kPresent);
+}
+
+TEST(Knowledge, BackportsAreOneReleasePerSeriesBelowSince) {
+  const std::string head = "changes:\n  reqsk_queue_full_strict:\n    since: \"6.13\"\n    citation: x\n";
+  for (const std::string bad : {"[\"6.1\"]", "[\"6.13.2\"]", "[\"6.1.125\", \"6.1.130\"]"}) {
+    KnowledgeBase kb;
+    std::string err;
+    EXPECT_FALSE(kb.Load(head + "    backports: " + bad + "\n", &err)) << bad;
+    EXPECT_NE(err.find("one X.Y.Z per series"), std::string::npos) << err;
+  }
+  KnowledgeBase kb;
+  std::string err;
+  ASSERT_TRUE(kb.Load(head + "    backports: [\"6.1.125\", \"6.6.72\"]\n", &err)) << err;
+  EXPECT_EQ(kb.FindChange(KernelChange::kReqskQueueFullStrict)->backports.size(), 2u);
+}
+
+// Every key whose default the kernel computes from the machine has a formula
+// in the model (model/setting.cc): a marked key the model cannot compute would
+// be a floor with no ceiling.
+TEST(Knowledge, EveryMachineDependentDefaultHasAFormula) {
+  size_t marked = 0;
+  for (const auto& [key, info] : KnowledgeBase::Builtin().keys()) {
+    if (info.default_depends_on.empty()) continue;
+    ++marked;
+    EXPECT_EQ(info.default_depends_on, "memory") << key;
+    EXPECT_TRUE(info.computed_default) << key;
+  }
+  EXPECT_EQ(marked, 1u) << "a new machine-dependent default needs its formula in model/setting.cc";
+  EXPECT_EQ(KnowledgeBase::Builtin().Find("net.ipv4.tcp_max_syn_backlog")->default_depends_on, "memory");
 }
 
 TEST(Knowledge, AKnowledgeBaseWithoutAChangeSaysSo) {
@@ -109,6 +167,8 @@ TEST(Knowledge, LoaderRejectsSchemaErrorsWithTheirLine) {
   EXPECT_FALSE(kb.Load("changes:\n  backlog_32bit:\n    since: \"4.1\"\n    citation: x\n    commit: y\n",
                        &err));
   EXPECT_EQ(err, "line 5: unknown field 'commit' in 'backlog_32bit'");
+  EXPECT_FALSE(kb.Load("keys:\n  a.b:\n    default_depends_on: cpus\n", &err));
+  EXPECT_EQ(err, "line 3: unknown default_depends_on 'cpus' in 'a.b' (known: memory)");
 }
 
 }  // namespace

@@ -75,6 +75,7 @@ HostOptions OptionsFrom(const std::map<std::string, std::string>& opts) {
   if (auto it = opts.find("loader"); it != opts.end())
     o.loader = it->second == "procps" ? sysctl::Loader::kProcps : sysctl::Loader::kSystemd;
   if (auto it = opts.find("systemd"); it != opts.end()) o.systemd_version = std::stoi(it->second);
+  if (auto it = opts.find("ehash"); it != opts.end()) o.tcp_ehash_entries = std::stoll(it->second);
   if (!o.kernel) o.kernel = KernelVersion{6, 1};
   return o;
 }

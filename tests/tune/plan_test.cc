@@ -9,10 +9,14 @@
 namespace synlint::tune {
 namespace {
 
+std::string Range(int64_t lo, int64_t hi) {
+  return lo == hi ? std::to_string(lo) : std::to_string(lo) + ".." + std::to_string(hi);
+}
+
 std::string Dump(const QueueState& q) {
   std::string s = "{" + std::to_string(q.requested) + " '" + q.requested_label + "' accept " +
-                  std::to_string(q.accept_queue) + " syn " + std::to_string(q.syn_queue);
-  if (q.syn_early_drop) s += " early " + std::to_string(*q.syn_early_drop);
+                  std::to_string(q.accept_queue) + " syn " + Range(q.syn_queue, q.syn_queue_max);
+  if (q.syn_early_drop) s += " early " + Range(*q.syn_early_drop, q.syn_early_drop_max);
   return s + "}";
 }
 
@@ -30,8 +34,8 @@ TEST(TunePlan, Linux61DefaultSomaxconnCoversTheNeed) {
   EXPECT_EQ(l.service + " " + l.address + " " + l.where, "nginx 80 etc/nginx/nginx.conf:4");
   EXPECT_EQ(l.need, 2000);
   EXPECT_EQ(l.target, 2000);
-  EXPECT_EQ(Dump(l.current), "{511 'default backlog 511' accept 511 syn 511}");
-  EXPECT_EQ(Dump(l.proposed), "{2000 'backlog=2000' accept 2000 syn 2000}");
+  EXPECT_EQ(Dump(l.current), "{511 'default backlog 511' accept 511 syn 511..512}");
+  EXPECT_EQ(Dump(l.proposed), "{2000 'backlog=2000' accept 2000 syn 2000..2001}");
   EXPECT_EQ(l.reason, "20000/s × 50 ms × 2 = 2000");
   ASSERT_EQ(plan.backlogs.size(), 1u);
   EXPECT_EQ(plan.backlogs[0].setting, "'backlog=' of nginx 80");
@@ -41,10 +45,11 @@ TEST(TunePlan, Linux61DefaultSomaxconnCoversTheNeed) {
   EXPECT_EQ(Dump(plan.sysctls[0]), "net.core.somaxconn 4096 -> 4096 (Linux 6.1 default)");
   EXPECT_EQ(plan.sysctls[0].reason, "already covers the largest need, 2000 (nginx 80); tune never lowers it");
   EXPECT_EQ(Dump(plan.sysctls[1]),
-            "net.ipv4.tcp_max_syn_backlog 128 -> 128 (Linux 6.1 default (computed at boot; 128 assumed))");
+            "net.ipv4.tcp_max_syn_backlog 128 -> 128 (Linux 6.1 default (max(128, ehash_entries / 128), "
+            "128..4096 by the machine's memory; its floor 128 is used))");
   EXPECT_EQ(plan.sysctls[1].reason,
             "left as is: Linux >= 4.4 reads it only when tcp_syncookies = 0 (SYNs from unproven peers are "
-            "dropped once 3/4 of it are pending), and tune sets tcp_syncookies = 1");
+            "dropped once it - it/4 + 1 are pending), and tune sets tcp_syncookies = 1");
   EXPECT_EQ(Dump(plan.sysctls[2]), "net.ipv4.tcp_syncookies 1 -> 1 (Linux 6.1 default)");
   EXPECT_TRUE(plan.warnings.empty());
   EXPECT_TRUE(plan.HasChanges());
@@ -75,7 +80,8 @@ TEST(TunePlan, Linux310SizesTheSynTableWithTcpMaxSynBacklog) {
   EXPECT_EQ(Dump(l.proposed), "{2000 'backlog=2000' accept 2000 syn 2048}");
   EXPECT_EQ(Dump(plan.sysctls[0]), "net.core.somaxconn 128 -> 2000 (Linux 3.10 default)");
   EXPECT_EQ(Dump(plan.sysctls[1]),
-            "net.ipv4.tcp_max_syn_backlog 128 -> 2000 (Linux 3.10 default (computed at boot; 128 assumed))");
+            "net.ipv4.tcp_max_syn_backlog 128 -> 2000 (Linux 3.10 default (max(128, ehash_entries / 256), "
+            "128..2048 by the machine's memory; its floor 128 is used))");
   EXPECT_EQ(plan.sysctls[1].reason,
             "raised to the largest accept queue (2000) so it does not cap the SYN table below it; Linux 3.10 "
             "(< 4.4) sizes each SYN table once, at the first listen(), as roundup_pow_of_two(min(backlog, "
@@ -135,7 +141,7 @@ TEST(TunePlan, NeverLowersABacklogOrSomaxconn) {
   const TunePlan plan = PlanTuning(t.Load("6.1"), Everywhere(20000, 50));
   EXPECT_TRUE(plan.backlogs.empty());
   const ListenerPlan& l = plan.listeners.at(0);
-  EXPECT_EQ(Dump(l.current), "{8192 'backlog=8192' accept 8192 syn 8192}");
+  EXPECT_EQ(Dump(l.current), "{8192 'backlog=8192' accept 8192 syn 8192..8193}");
   EXPECT_FALSE(l.Changes());
   EXPECT_EQ(l.reason,
             "20000/s × 50 ms × 2 = 2000; backlog=8192 already asks for at least that (tune never "
@@ -156,9 +162,9 @@ TEST(TunePlan, PerPortOverridesAndHeadroom) {
   EXPECT_EQ(plan.listeners[0].reason, "10000/s × 100 ms × 1.5 = 1500");
   EXPECT_EQ(plan.listeners[1].reason, "30000/s × 100 ms × 1.25 = 3750");
   EXPECT_EQ(plan.listeners[2].reason, "10000/s × 400 ms × 1.5 = 6000");
-  EXPECT_EQ(Dump(plan.listeners[0].proposed), "{1500 'backlog=1500' accept 1500 syn 1500}");
-  EXPECT_EQ(Dump(plan.listeners[1].proposed), "{3750 'backlog=3750' accept 3750 syn 3750}");
-  EXPECT_EQ(Dump(plan.listeners[2].proposed), "{6000 'backlog=6000' accept 6000 syn 6000}");
+  EXPECT_EQ(Dump(plan.listeners[0].proposed), "{1500 'backlog=1500' accept 1500 syn 1500..1501}");
+  EXPECT_EQ(Dump(plan.listeners[1].proposed), "{3750 'backlog=3750' accept 3750 syn 3750..3751}");
+  EXPECT_EQ(Dump(plan.listeners[2].proposed), "{6000 'backlog=6000' accept 6000 syn 6000..6001}");
   EXPECT_EQ(Dump(plan.sysctls[0]), "net.core.somaxconn 4096 -> 6000 (Linux 6.1 default)");
   EXPECT_EQ(plan.sysctls[0].reason,
             "listen() caps every backlog at somaxconn; raised to the largest need, 6000 (nginx 8443)");
@@ -177,7 +183,7 @@ TEST(TunePlan, ListenersOfOneNginxSocketShareTheListenWithOptions) {
   EXPECT_EQ(plan.backlogs[0].setting, "'backlog=' of nginx *:80");
   EXPECT_EQ(plan.backlogs[1].view, 1u);
   EXPECT_EQ(plan.listeners[0].setting, "'backlog=' of nginx *:80");
-  EXPECT_EQ(Dump(plan.listeners[0].proposed), "{2000 'backlog=2000' accept 2000 syn 2000}");
+  EXPECT_EQ(Dump(plan.listeners[0].proposed), "{2000 'backlog=2000' accept 2000 syn 2000..2001}");
 }
 
 TEST(TunePlan, ApacheListenersShareOneListenBacklog) {
@@ -190,7 +196,7 @@ TEST(TunePlan, ApacheListenersShareOneListenBacklog) {
   ASSERT_EQ(plan.backlogs.size(), 1u);
   EXPECT_EQ(plan.backlogs[0].setting, "'ListenBacklog' of apache2");
   EXPECT_EQ(plan.backlogs[0].to, 6000);
-  EXPECT_EQ(Dump(plan.listeners[0].proposed), "{6000 'ListenBacklog 6000' accept 6000 syn 6000}");
+  EXPECT_EQ(Dump(plan.listeners[0].proposed), "{6000 'ListenBacklog 6000' accept 6000 syn 6000..6001}");
   EXPECT_EQ(plan.listeners[0].reason,
             "20000/s × 50 ms × 2 = 2000; shares 'ListenBacklog' of apache2 with a listener that needs 6000");
   EXPECT_EQ(plan.listeners[1].reason, "60000/s × 50 ms × 2 = 6000");
@@ -203,8 +209,8 @@ TEST(TunePlan, SystemdSocketsFrom254OnlyNeedSomaxconn) {
   const TunePlan plan = PlanTuning(t.Load("6.1", 254), load);
   EXPECT_TRUE(plan.backlogs.empty());
   const ListenerPlan& l = plan.listeners.at(0);
-  EXPECT_EQ(Dump(l.current), "{2147483647 'default Backlog=' accept 4096 syn 4096}");
-  EXPECT_EQ(Dump(l.proposed), "{2147483647 'default Backlog=' accept 10000 syn 10000}");
+  EXPECT_EQ(Dump(l.current), "{2147483647 'default Backlog=' accept 4096 syn 4096..4097}");
+  EXPECT_EQ(Dump(l.proposed), "{2147483647 'default Backlog=' accept 10000 syn 10000..10001}");
   EXPECT_EQ(l.reason,
             "50000/s × 100 ms × 2 = 10000; app.socket asks for INT_MAX (systemd >= 254), so somaxconn "
             "decides");
@@ -215,7 +221,7 @@ TEST(TunePlan, SystemdSocketsFrom254OnlyNeedSomaxconn) {
   const TunePlan old = PlanTuning(t.Load("6.1", 252), load);
   ASSERT_EQ(old.backlogs.size(), 1u);
   EXPECT_EQ(old.backlogs[0].setting, "'Backlog=' of app.socket");
-  EXPECT_EQ(Dump(old.listeners.at(0).proposed), "{10000 'Backlog=10000' accept 10000 syn 10000}");
+  EXPECT_EQ(Dump(old.listeners.at(0).proposed), "{10000 'Backlog=10000' accept 10000 syn 10000..10001}");
 
   // Unknown version: assumed >= 254, and said so.
   const TunePlan unknown = PlanTuning(t.Load("6.1"), load);
@@ -236,9 +242,11 @@ TEST(TunePlan, SyncookiesBecomeOne) {
       off.sysctls[2].reason,
       "0 drops SYNs once the SYN queue is full; 1 answers them with cookies only then, so a burst beyond "
       "the queue is not lost");
-  // With cookies off, unproven peers are dropped at 3/4 of tcp_max_syn_backlog (128 - 32 = 96).
-  EXPECT_EQ(Dump(off.listeners.at(0).current), "{511 'default backlog 511' accept 511 syn 511 early 96}");
-  EXPECT_EQ(Dump(off.listeners.at(0).proposed), "{2000 'backlog=2000' accept 2000 syn 2000}");
+  // With cookies off, unproven peers are dropped once tcp_max_syn_backlog - it/4 + 1 are pending:
+  // its default max(128, ehash_entries / 128) is 128..4096 by the machine's memory, so 97..3073.
+  // The SYN queue holds 511, or 512 from 6.1.125 (3479c7549fb1): "6.1" says both.
+  EXPECT_EQ(Dump(off.listeners.at(0).current), "{511 'default backlog 511' accept 511 syn 511..512 early 97..3073}");
+  EXPECT_EQ(Dump(off.listeners.at(0).proposed), "{2000 'backlog=2000' accept 2000 syn 2000..2001}");
 
   TestHost always;
   always.File("etc/sysctl.d/60-net.conf", "net.ipv4.tcp_syncookies = 2\n");
