@@ -14,7 +14,9 @@
 #include "model/kernel_integer.h"
 #include "model/kernel_version.h"
 #include "model/knowledge.h"
+#include "model/package_files.h"
 #include "model/server_version.h"
+#include "model/software_versions.h"
 #include "model/sysctl_state.h"
 #include "parsers/sysctl/discover.h"
 
@@ -52,6 +54,11 @@ struct Host {
   std::string loader_origin;  // "--sysctl-loader", "detected", "assumed"
   std::optional<int> systemd_version;
   std::optional<ServerVersion> nginx_version;  // unknown: assume a current nginx
+  /// Where systemd_version, nginx_version and the Apache version came from
+  /// (given, or read from the root) and what disagreed.
+  SoftwareVersions versions;
+  /// The files the root's package manager owns; fixes never edit them.
+  PackageFiles packages;
 
   std::map<std::string, sysctl::ParseResult> sysctl_parses;  // by real path
   sysctl::Discovery discovery[2];  // indexed by sysctl::Loader
