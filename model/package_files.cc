@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <unordered_map>
 
 #include "model/root_file.h"
@@ -184,19 +185,26 @@ PackageFiles LoadPackageFiles(const FileSystem& fs) {
       continue;
     }
     total += text.size();
-    std::string_view rest(text);
-    while (!rest.empty()) {
-      const size_t nl = rest.find('\n');
-      const std::string_view line = rest.substr(0, nl);
-      rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
-      // Cheap test first: most of a list is outside the scope.
-      if (line.size() < 5 || line[0] != '/' || (line[1] != 'e' && line[1] != 'u' && line[1] != 'l' && line[1] != 'r'))
-        continue;
-      const std::string path = RootRelative(line);
-      if (path.empty() || !InOwnedScope(path)) continue;
-      const std::string key = Canonical(fs, path, dirs);
-      if (fs.Lstat(key).kind == NodeKind::kDirectory) continue;  // directories are shared
-      Own(&out, key, package, false, "");
+    // Most of a list is outside the scope: find the lines that start with a
+    // scope with memmem(3) instead of looking at every line.
+    text.insert(text.begin(), '\n');
+    for (std::string_view scope : kScopes) {
+      const std::string needle = "\n/" + std::string(scope);
+      const char* begin = text.data();
+      const char* stop = begin + text.size();
+      for (const char* hit = begin; (hit = static_cast<const char*>(
+                                          memmem(hit, static_cast<size_t>(stop - hit), needle.data(), needle.size())));
+           ++hit) {
+        const size_t at = static_cast<size_t>(hit - begin);
+        const size_t end = text.find('\n', at + 1);
+        const std::string_view line = std::string_view(text).substr(at + 1, end - (at + 1));
+        if (!InOwnedScope(line.substr(1))) continue;
+        const std::string path = RootRelative(line);
+        if (path.empty() || !InOwnedScope(path)) continue;
+        const std::string key = Canonical(fs, path, dirs);
+        if (fs.Lstat(key).kind == NodeKind::kDirectory) continue;  // directories are shared
+        Own(&out, key, package, false, "");
+      }
     }
   }
   return out;
