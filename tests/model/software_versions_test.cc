@@ -3,6 +3,11 @@
 #include "model/software_versions.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 #include "model/host.h"
 #include "model/listen_model.h"
@@ -157,6 +162,38 @@ TEST(SoftwareVersions, DetectedNginxDecidesReloadOrRestart) {
   };
   EXPECT_EQ(command("nginx/1.22.1"), "systemctl reload nginx");
   EXPECT_EQ(command("nginx/1.4.7"), "systemctl restart nginx");
+}
+
+}  // namespace
+}  // namespace synlint
+
+namespace synlint {
+namespace {
+
+// Hostile roots cost nothing: a FIFO where dpkg's status and the nginx binary
+// should be does not block, and a sparse 1 GiB "binary" is not read.
+TEST(SoftwareVersions, FifosAndHugeFilesAreNotRead) {
+  char tmpl[] = "/tmp/synlint-versions-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const std::string dir = tmpl;
+  std::filesystem::create_directories(dir + "/var/lib/dpkg/info");
+  std::filesystem::create_directories(dir + "/usr/sbin");
+  ASSERT_EQ(mkfifo((dir + "/var/lib/dpkg/status").c_str(), 0644), 0);
+  ASSERT_EQ(mkfifo((dir + "/var/lib/dpkg/info/x.list").c_str(), 0644), 0);
+  ASSERT_EQ(mkfifo((dir + "/usr/sbin/nginx").c_str(), 0755), 0);
+  {
+    std::ofstream huge(dir + "/usr/sbin/apache2", std::ios::binary);
+    huge << "Apache/2.4.57";
+  }
+  std::filesystem::resize_file(dir + "/usr/sbin/apache2", 1ull << 30);
+  DiskFileSystem fs(dir);
+  const PackageFiles p = LoadPackageFiles(fs);
+  EXPECT_EQ(p.problems, (std::vector<std::string>{"var/lib/dpkg/status: not a regular file",
+                                                  "var/lib/dpkg/info/x.list: not a regular file"}));
+  const SoftwareVersions v = DetectSoftwareVersions(fs, p);
+  EXPECT_FALSE(v.nginx.version);
+  EXPECT_FALSE(v.apache.version);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
