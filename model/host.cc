@@ -110,13 +110,14 @@ void LoadServices(Host& host, const HostOptions& options) {
 // given ones win, the others are read from the root.
 void LoadPackagesAndVersions(Host& host, const HostOptions& options) {
   const FileSystem& fs = host.sources.fs();
-  host.packages = LoadPackageFiles(fs);
+  host.packages = options.packages ? *options.packages : LoadPackageFiles(fs);
   for (auto& [path, owner] : host.packages.owned) {
+    owner.changed_locally = false;  // decided again from this host's bytes
     // dpkg writes "newconffile" before a conffile is configured: no checksum, not the admin's yet.
     if (!owner.conffile || owner.md5.size() != 32) continue;
     if (const SourceFile* f = host.sources.Find(path)) owner.changed_locally = Md5Hex(f->text) != owner.md5;
   }
-  host.versions = DetectSoftwareVersions(fs, host.packages);
+  host.versions = options.detected_versions ? *options.detected_versions : DetectSoftwareVersions(fs, host.packages);
   if (options.systemd_version) host.versions.systemd = {ServerVersion{*options.systemd_version, 0, 0}, "given", ""};
   if (options.nginx_version) host.versions.nginx = {options.nginx_version, "given", ""};
   if (host.versions.systemd.version) host.systemd_version = host.versions.systemd.version->major;

@@ -32,6 +32,11 @@ struct HostOptions {
   std::string nginx_prefix;                   // --nginx-prefix ("" = the main file's directory)
   const struct Host* baseline = nullptr;      // --changed-since: the host at that revision
   std::string baseline_rev;
+  /// What a run read of the root's package database and software once, for
+  /// the hosts it loads again from the same root (fix rounds, the re-lint
+  /// after --fix); null: LoadHost reads them.
+  std::shared_ptr<const PackageFiles> packages;
+  std::shared_ptr<const SoftwareVersions> detected_versions;
 };
 
 /// Settings that shape fixes (from the command line or .synlint.yaml).

@@ -81,6 +81,23 @@ TEST(PackageFiles, NotEditableUnlessAConffileChangedLocally) {
   EXPECT_EQ(host->packages.Describe("etc/sysctl.conf"), "package procps, conffile changed locally");
 }
 
+// A run reads the database once (HostOptions::packages) and decides
+// "changed locally" again from each host's bytes.
+TEST(PackageFiles, ReadOnceChangedLocallyDecidedPerHost) {
+  MemoryFileSystem fs = DebianRoot();
+  HostOptions o;
+  auto first = LoadHost(fs, o);
+  o.packages = std::make_shared<PackageFiles>(first->packages);
+  MemoryFileSystem later;  // no dpkg database: what the run read is used
+  later.AddFile("etc/sysctl.d/30-ceph-osd.conf", "# changed\n" + std::string(kCephConf));
+  auto second = LoadHost(later, o);
+  EXPECT_EQ(second->packages.manager, "dpkg");
+  EXPECT_TRUE(second->packages.Owner("etc/sysctl.d/30-ceph-osd.conf")->changed_locally);
+  o.packages = std::make_shared<PackageFiles>(second->packages);  // carries changed_locally = true
+  auto third = LoadHost(fs, o);
+  EXPECT_FALSE(third->packages.Owner("etc/sysctl.d/30-ceph-osd.conf")->changed_locally);
+}
+
 TEST(PackageFiles, NoDatabaseNoOwners) {
   MemoryFileSystem fs;
   fs.AddFile("etc/sysctl.conf", "vm.swappiness = 10\n");
