@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "core/md5.h"
 #include "core/service.h"
 #include "core/utf8.h"
 #include "model/proc_sys.h"
@@ -112,6 +113,24 @@ void LoadServices(Host& host, const HostOptions& options) {
   for (ServiceFacts& s : units.sockets) AddService(host, std::move(s), seen);
 }
 
+// Ownership of the files read, and the versions of the host's software:
+// given ones win, the others are read from the root.
+void LoadPackagesAndVersions(Host& host, const HostOptions& options) {
+  const FileSystem& fs = host.sources.fs();
+  host.packages = options.packages ? *options.packages : LoadPackageFiles(fs);
+  for (auto& [path, owner] : host.packages.owned) {
+    owner.changed_locally = false;  // decided again from this host's bytes
+    // dpkg writes "newconffile" before a conffile is configured: no checksum, not the admin's yet.
+    if (!owner.conffile || owner.md5.size() != 32) continue;
+    if (const SourceFile* f = host.sources.Find(path)) owner.changed_locally = Md5Hex(f->text) != owner.md5;
+  }
+  host.versions = options.detected_versions ? *options.detected_versions : DetectSoftwareVersions(fs, host.packages);
+  if (options.systemd_version) host.versions.systemd = {ServerVersion{*options.systemd_version, 0, 0}, "given", ""};
+  if (options.nginx_version) host.versions.nginx = {options.nginx_version, "given", ""};
+  if (host.versions.systemd.version) host.systemd_version = host.versions.systemd.version->major;
+  host.nginx_version = host.versions.nginx.version;
+}
+
 }  // namespace
 
 std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options) {
@@ -174,6 +193,7 @@ std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options)
     }
   }
   LoadServices(*host, options);
+  LoadPackagesAndVersions(*host, options);
   return host;
 }
 

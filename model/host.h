@@ -15,7 +15,9 @@
 #include "model/kernel_integer.h"
 #include "model/kernel_version.h"
 #include "model/knowledge.h"
+#include "model/package_files.h"
 #include "model/server_version.h"
+#include "model/software_versions.h"
 #include "model/sysctl_state.h"
 #include "parsers/sysctl/discover.h"
 
@@ -33,6 +35,11 @@ struct HostOptions {
   std::string nginx_prefix;                   // --nginx-prefix ("" = the main file's directory)
   const struct Host* baseline = nullptr;      // --changed-since: the host at that revision
   std::string baseline_rev;
+  /// What a run read of the root's package database and software once, for
+  /// the hosts it loads again from the same root (fix rounds, the re-lint
+  /// after --fix); null: LoadHost reads them.
+  std::shared_ptr<const PackageFiles> packages;
+  std::shared_ptr<const SoftwareVersions> detected_versions;
 };
 
 /// Settings that shape fixes (from the command line or .synlint.yaml).
@@ -61,6 +68,11 @@ struct Host {
   std::string loader_origin;  // "--sysctl-loader", "detected", "assumed"
   std::optional<int> systemd_version;
   std::optional<ServerVersion> nginx_version;  // unknown: assume a current nginx
+  /// Where systemd_version, nginx_version and the Apache version came from
+  /// (given, or read from the root) and what disagreed.
+  SoftwareVersions versions;
+  /// The files the root's package manager owns; fixes never edit them.
+  PackageFiles packages;
 
   std::map<std::string, sysctl::ParseResult> sysctl_parses;  // by real path
   sysctl::Discovery discovery[2];  // indexed by sysctl::Loader

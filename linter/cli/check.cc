@@ -223,6 +223,11 @@ bool CheckHost(const CheckArgs& a, const Project& project, const Target& t, Chec
   HostCheck h;
   if (!PrepareHost(a, project, t, state, &h, err)) return false;
   LintRun run = h.Lint();
+  // Fix rounds and the re-lint after --fix read the same root: its package
+  // database and software versions are read once (a live root's dpkg lists
+  // are megabytes).
+  h.host_options.packages = std::make_shared<PackageFiles>(run.host->packages);
+  h.host_options.detected_versions = std::make_shared<SoftwareVersions>(run.host->versions);
   if ((a.fixes.diff || a.fixes.fix) &&
       !FixHost(a, h, project.targets.size() > 1, &run, &state->report, err))
     return false;

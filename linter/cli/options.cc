@@ -31,11 +31,13 @@ void HostArgs::Add(CLI::App* app) {
       ->check(CLI::IsMember({"systemd", "procps"}))
       ->group("Host");
   app->add_option("--systemd-version", systemd_version,
-                  "systemd version on the host, for defaults that changed (Backlog= before v254)")
+                  "systemd version on the host, for defaults that changed (Backlog= before v254); default: read "
+                  "from the root (libsystemd-shared-N.so, dpkg's status file)")
       ->group("Host");
   app->add_option("--nginx-version", nginx_version,
                   "nginx version on the host (e.g. 1.22.1), for restart advice: before 1.5.12 a reload "
-                  "may not apply a changed backlog=; default: a current nginx")
+                  "may not apply a changed backlog=; default: read from the root (the version string in "
+                  "usr/sbin/nginx, dpkg's status file), else a current nginx")
       ->group("Host");
   app->add_option("--nginx-conf", nginx_conf, "nginx's main file, relative to the root")
       ->capture_default_str()

@@ -40,6 +40,38 @@ std::vector<const SysctlEntry*> Overridden(const Host& host, const std::string& 
   return out;
 }
 
+// "252 (from usr/lib/.../libsystemd-shared-252.so)" and the source that disagreed.
+std::string VersionText(const DetectedVersion& d, bool major_only, const std::string& unknown) {
+  if (!d.version) return unknown + "\n";
+  std::string out = major_only ? std::to_string(d.version->major) : d.version->ToString();
+  out += d.origin == "given" ? " (given)" : " (from " + d.origin + ")";
+  out += "\n";
+  if (!d.note.empty()) out += "  note: " + d.note + "\n";
+  return out;
+}
+
+void VersionJson(JsonWriter& w, const std::string& name, const DetectedVersion& d, bool major_only) {
+  w.Key(name + "_version");
+  if (!d.version) w.Null();
+  else if (major_only) w.Int(d.version->major);
+  else w.String(d.version->ToString());
+  w.Key(name + "_version_origin");
+  if (d.version) w.String(d.origin);
+  else w.Null();
+}
+
+void PackageJson(JsonWriter& w, const Host& host, const std::string& path) {
+  w.Key("package");
+  const PackageOwner* o = host.packages.Owner(path);
+  if (!o) {
+    w.Null();
+    return;
+  }
+  w.BeginObject().Key("name").String(o->package).Key("conffile").Bool(o->conffile);
+  w.Key("changed_locally").Bool(o->changed_locally).Key("editable").Bool(host.packages.Editable(path));
+  w.EndObject();
+}
+
 }  // namespace
 
 std::string ShowText(const Host& host, const std::string& root) {
@@ -47,10 +79,15 @@ std::string ShowText(const Host& host, const std::string& root) {
   out << "root: " << root << "\n";
   out << "kernel: " << host.kernel.ToString() << " (" << host.kernel_origin << ")\n";
   out << "sysctl loader: " << sysctl::LoaderName(host.loader) << " (" << host.loader_origin << ")\n";
-  out << "systemd version: "
-      << (host.systemd_version ? std::to_string(*host.systemd_version) : "unknown (pass --systemd-version)") << "\n";
+  out << "systemd version: " << VersionText(host.versions.systemd, true, "unknown (pass --systemd-version)");
   out << "nginx version: "
-      << (host.nginx_version ? host.nginx_version->ToString() : "unknown (a current nginx is assumed; pass --nginx-version)") << "\n";
+      << VersionText(host.versions.nginx, false, "unknown (a current nginx is assumed; pass --nginx-version)");
+  if (host.versions.apache.version) out << "apache version: " << VersionText(host.versions.apache, false, "");
+  if (!host.packages.manager.empty()) {
+    out << "package files: " << host.packages.manager
+        << " (var/lib/dpkg; a package's file as shipped is never edited)\n";
+    for (const std::string& p : host.packages.problems) out << "  not read: " << p << "\n";
+  }
   if (const auto d = DefaultSettingOf(host, kMaxSynBacklog)) {
     out << "tcp_max_syn_backlog default: "
         << (d->Known() ? d->Text() + " (" + d->origin + ")" : d->Explained() + "; " + d->origin) << "\n";
@@ -61,6 +98,7 @@ std::string ShowText(const Host& host, const std::string& root) {
   for (const auto& f : disc.files) {
     out << "  " << f.listed_as;
     if (f.listed_as != f.file->path) out << " -> " << f.file->path;
+    if (const std::string owner = host.packages.Describe(f.file->path); !owner.empty()) out << "  (" << owner << ")";
     out << "\n";
   }
   for (const auto& m : disc.masked) {
@@ -89,7 +127,10 @@ std::string ShowText(const Host& host, const std::string& root) {
   for (const ListenerView& v : views) {
     const Listener& l = *v.listener;
     out << "  " << v.service->service << " " << l.address_text << "  declared at " << l.declared_at.file
-        << ":" << l.declared_at.start.line << "\n";
+        << ":" << l.declared_at.start.line;
+    if (const std::string owner = host.packages.Describe(l.declared_at.file); !owner.empty())
+      out << "  (" << owner << ")";
+    out << "\n";
     for (const Listener* other : v.shared_with)
       out << "    also 'listen " << other->address_text << "' at " << other->declared_at.file << ":"
           << other->declared_at.start.line << ": the same socket, with this listen's options\n";
@@ -115,18 +156,12 @@ std::string ShowJson(const Host& host, const std::string& root) {
   w.Key("kernel_origin").String(host.kernel_origin);
   w.Key("sysctl_loader").String(host.loader == sysctl::Loader::kSystemd ? "systemd" : "procps");
   w.Key("sysctl_loader_origin").String(host.loader_origin);
-  w.Key("systemd_version");
-  if (host.systemd_version) {
-    w.Int(*host.systemd_version);
-  } else {
-    w.Null();
-  }
-  w.Key("nginx_version");
-  if (host.nginx_version) {
-    w.String(host.nginx_version->ToString());
-  } else {
-    w.Null();
-  }
+  VersionJson(w, "systemd", host.versions.systemd, true);
+  VersionJson(w, "nginx", host.versions.nginx, false);
+  VersionJson(w, "apache", host.versions.apache, false);
+  w.Key("package_manager");
+  if (host.packages.manager.empty()) w.Null();
+  else w.String(host.packages.manager);
   if (const auto d = DefaultSettingOf(host, kMaxSynBacklog)) {
     w.Key("tcp_max_syn_backlog_default").BeginObject();
     w.Key("min").Int(d->min).Key("max").Int(d->max);
@@ -139,7 +174,9 @@ std::string ShowJson(const Host& host, const std::string& root) {
   auto file = [&](const std::string& path, ConfigFormat format) {
     if (std::find(listed.begin(), listed.end(), path) != listed.end()) return;
     listed.push_back(path);
-    w.BeginObject().Key("path").String(path).Key("format").String(FormatName(format)).EndObject();
+    w.BeginObject().Key("path").String(path).Key("format").String(FormatName(format));
+    PackageJson(w, host, path);
+    w.EndObject();
   };
   for (const auto& [path, parse] : host.sysctl_parses) file(path, ConfigFormat::kSysctl);
   for (const ServiceFacts& s : host.services) {

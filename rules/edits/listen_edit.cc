@@ -5,6 +5,7 @@
 
 #include "core/text_lines.h"
 #include "parsers/systemd/units.h"
+#include "rules/edits/sysctl_edit.h"
 
 namespace synlint {
 
@@ -44,7 +45,9 @@ std::optional<Fix> SetListenerBacklogFix(const Host& host, const ListenerView& v
   const bool per_listen = Traits(kind).backlog_per_listen;
   const std::string setting = BacklogSetting(kind, backlog);
   const SourceSet& sources = host.sources;
-  const bool vendor_backlog = l.backlog && !l.backlog->location.file.starts_with("etc/");
+  // Vendor files and package files as shipped are never edited (IsAdminFile).
+  const bool vendor_backlog = l.backlog && !IsAdminFile(host, l.backlog->location.file);
+  const bool vendor_unit = l.insert_at && !IsAdminFile(host, l.insert_at->file);
   if (l.backlog && !(vendor_backlog && kind == ConfigFormat::kSystemd)) {
     const Location& at = l.backlog->location;
     if (vendor_backlog) return std::nullopt;
@@ -52,7 +55,7 @@ std::optional<Fix> SetListenerBacklogFix(const Host& host, const ListenerView& v
     fix.edits.push_back({at.file, at.span, per_listen ? setting : n});
     return fix;
   }
-  if (kind == ConfigFormat::kSystemd && (!l.insert_at || vendor_backlog)) {
+  if (kind == ConfigFormat::kSystemd && (!l.insert_at || vendor_backlog || (!l.backlog && vendor_unit))) {
     // Vendor unit or vendor drop-in: a drop-in in etc/ overrides it and
     // survives upgrades. Drop-ins apply in file-name order across all
     // directories, so ours must sort after a vendor drop-in that sets Backlog=.
@@ -75,7 +78,7 @@ std::optional<Fix> SetListenerBacklogFix(const Host& host, const ListenerView& v
   if (!l.insert_at) return std::nullopt;
   const Location& at = *l.insert_at;
   const SourceFile* file = sources.Find(at.file);
-  if (!file || !at.file.starts_with("etc/")) return std::nullopt;
+  if (!file || vendor_unit) return std::nullopt;
   // nginx: a parameter added before the listen's ';'; Apache, systemd: a line of its own.
   fix.title = "add '" + setting + "'" + (per_listen ? " to this listen" : "");
   fix.edits.push_back({at.file, at.span, per_listen ? " " + setting : AsLine(*file, at.span.begin, setting)});

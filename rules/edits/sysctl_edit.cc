@@ -5,7 +5,9 @@
 
 namespace synlint {
 
-bool IsAdminFile(const std::string& path) { return path.rfind("etc/", 0) == 0; }
+bool IsAdminFile(const Host& host, const std::string& path) {
+  return path.rfind("etc/", 0) == 0 && host.packages.Editable(path);
+}
 
 TextEdit DeleteLineEdit(const SysctlEntry& entry) {
   return {entry.file->path, entry.assignment->line, ""};
@@ -35,7 +37,7 @@ Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string&
   fix.title = "set '" + key + " = " + value + "'";
   fix.applicability = applicability;
   const SysctlEntry* w = host.Winner(key);
-  if (w && IsAdminFile(w->file->path) && !w->assignment->is_glob()) {
+  if (w && IsAdminFile(host, w->file->path) && !w->assignment->is_glob()) {
     const SourceFile& f = *w->file;
     const std::string eol = LineEndingOf(f.text);
     if (!comment.empty()) {

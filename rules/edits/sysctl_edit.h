@@ -9,9 +9,10 @@
 
 namespace synlint {
 
-/// True for files an administrator owns (etc/...); vendor files under
-/// usr/lib, lib and run are never edited.
-bool IsAdminFile(const std::string& path);
+/// True for files an administrator owns: under etc/, and not a package's file
+/// as shipped (host.packages). Vendor files under usr/lib, lib and run and
+/// package-owned files are never edited.
+bool IsAdminFile(const Host& host, const std::string& path);
 
 /// Deletes the whole line holding `entry`.
 TextEdit DeleteLineEdit(const SysctlEntry& entry);

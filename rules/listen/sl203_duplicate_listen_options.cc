@@ -4,6 +4,7 @@
 #include <map>
 
 #include "rules/edits/listen_edit.h"
+#include "rules/edits/sysctl_edit.h"
 #include "rules/listen/listen_rules.h"
 
 namespace synlint {
@@ -51,8 +52,8 @@ void CheckSL203(RuleContext& ctx) {
       f.related.push_back(a.declared_at);
       f.related.back().note = "the first 'listen' with options for " + AddrText(l);
       const SourceFile* later = host.sources.Find(l.declared_at.file);
-      if (later && a.insert_at && a.declared_at.file.starts_with("etc/") &&
-          l.declared_at.file.starts_with("etc/")) {
+      // Vendor files and package files as shipped are never edited.
+      if (later && a.insert_at && IsAdminFile(host, a.declared_at.file) && IsAdminFile(host, l.declared_at.file)) {
         Fix fix;
         fix.title = "move the options to the first 'listen' for " + AddrText(l);
         fix.applicability = Applicability::kSafe;

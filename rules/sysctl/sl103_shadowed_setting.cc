@@ -71,7 +71,15 @@ void CheckOverrides(RuleContext& ctx) {
       f.related.push_back(KeyLocation(*winner));
       f.related.back().note = "the assignment that wins";
       const bool same = SameValue(dead.value(), winner->value());
-      if (same) {
+      const PackageOwner* dead_owner = host.packages.Owner(dead.file->path);
+      const PackageOwner* winner_owner = host.packages.Owner(winner->file->path);
+      if (same && dead_owner && !host.packages.Editable(dead.file->path)) {
+        // Two packages (or a package and the admin) agree: nothing to change,
+        // and the package's file is never edited.
+        f.message = "'" + key + " = " + dead.value() + "' in package " + dead_owner->package +
+                    "'s file is set again to the same value at " + Where(*winner) +
+                    "; nothing to change (a package's file is never edited)";
+      } else if (same) {
         f.message = "'" + key + " = " + dead.value() + "' is set again to the same value at " +
                     Where(*winner) + "; this line is redundant";
       } else {
@@ -79,7 +87,11 @@ void CheckOverrides(RuleContext& ctx) {
                     " sets '" + winner->value() + "' later (" + Why(host, dead, *winner) + ")";
       }
       const bool dead_for_both = !other_winner || other_winner->assignment != dead.assignment;
-      if (IsAdminFile(dead.file->path) && dead_for_both) {
+      // A line is deleted only when what wins is not a package's: otherwise
+      // the setting would hang on that package's file (gone when the package
+      // is removed or changes it).
+      const bool winner_stays = dead.file == winner->file || !winner_owner;
+      if (IsAdminFile(host, dead.file->path) && dead_for_both && winner_stays) {
         f.fix = Fix{"delete the overridden line", Applicability::kSafe, {DeleteLineEdit(dead)}};
       }
       ctx.Report(std::move(f), same ? Severity::kInfo : Severity::kWarning);
