@@ -93,6 +93,7 @@ void AddValues(const Header& header, std::vector<std::string_view> values, uint3
 
 std::string CounterName(std::string_view group, std::string_view field) {
   std::string name(group);
+  name += '.';
   name += field;
   return name;
 }

@@ -27,8 +27,8 @@ struct CounterFileError {
   std::string message;  // lowercase, no final period
 };
 
-/// Counters by their nstat(8) name, the group prefix and the field name
-/// joined ("TcpExtListenOverflows", "TcpPassiveOpens"). A value the kernel
+/// Counters by "Group.Name" ("TcpExt.ListenOverflows", "Tcp.PassiveOpens";
+/// nstat(8) prints the same names without the dot). A value the kernel
 /// prints signed and negative (Tcp MaxConn is -1, "no limit") is not a
 /// counter and is left out.
 using CounterMap = std::map<std::string, uint64_t, std::less<>>;
@@ -42,7 +42,7 @@ struct CounterFile {
 /// Parses the text of /proc/net/netstat or /proc/net/snmp (same format).
 CounterFile ParseCounterFile(std::string_view text);
 
-/// The nstat(8) name of a counter: "TcpExt" + "ListenOverflows".
+/// A counter's key: "TcpExt" and "ListenOverflows" -> "TcpExt.ListenOverflows".
 std::string CounterName(std::string_view group, std::string_view field);
 
 /// Reads and parses `path` (a /proc file: read to its end, at most 1 MiB).

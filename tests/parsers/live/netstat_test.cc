@@ -27,12 +27,12 @@ TEST(CounterFile, RecordedNetstat) {
   const CounterFile f = Read("netstat-6.18");
   EXPECT_EQ(Errors(f), "");
   EXPECT_EQ(f.groups, (std::vector<std::string>{"TcpExt", "IpExt", "MPTcpExt"}));
-  EXPECT_EQ(f.counters.at("TcpExtListenOverflows"), 0u);
-  EXPECT_EQ(f.counters.at("TcpExtListenDrops"), 0u);
-  EXPECT_EQ(f.counters.at("TcpExtTCPReqQFullDoCookies"), 0u);
-  EXPECT_EQ(f.counters.at("TcpExtSyncookiesFailed"), 0u);
-  EXPECT_EQ(f.counters.at("TcpExtDelayedACKs"), 2u);
-  EXPECT_EQ(f.counters.at("IpExtInOctets"), 523513204u);
+  EXPECT_EQ(f.counters.at("TcpExt.ListenOverflows"), 0u);
+  EXPECT_EQ(f.counters.at("TcpExt.ListenDrops"), 0u);
+  EXPECT_EQ(f.counters.at("TcpExt.TCPReqQFullDoCookies"), 0u);
+  EXPECT_EQ(f.counters.at("TcpExt.SyncookiesFailed"), 0u);
+  EXPECT_EQ(f.counters.at("TcpExt.DelayedACKs"), 2u);
+  EXPECT_EQ(f.counters.at("IpExt.InOctets"), 523513204u);
   size_t tcp_ext = 0;
   for (const auto& [name, value] : f.counters) tcp_ext += name.rfind("TcpExt", 0) == 0;
   EXPECT_EQ(tcp_ext, 135u);  // every name of the header, known or not
@@ -43,39 +43,39 @@ TEST(CounterFile, RecordedNetstat) {
 TEST(CounterFile, RecordedSynQueueOverflow) {
   const CounterFile f = Read("netstat-6.18-synq-overflow");
   EXPECT_EQ(Errors(f), "");
-  EXPECT_EQ(f.counters.at("TcpExtTCPReqQFullDrop"), 5u);
-  EXPECT_EQ(f.counters.at("TcpExtListenDrops"), 5u);
-  EXPECT_EQ(f.counters.at("TcpExtListenOverflows"), 0u);
-  EXPECT_EQ(f.counters.at("TcpExtTCPReqQFullDoCookies"), 0u);
+  EXPECT_EQ(f.counters.at("TcpExt.TCPReqQFullDrop"), 5u);
+  EXPECT_EQ(f.counters.at("TcpExt.ListenDrops"), 5u);
+  EXPECT_EQ(f.counters.at("TcpExt.ListenOverflows"), 0u);
+  EXPECT_EQ(f.counters.at("TcpExt.TCPReqQFullDoCookies"), 0u);
 }
 
 TEST(CounterFile, RecordedSnmpSkipsTheSignedMaxConn) {
   const CounterFile f = Read("snmp-6.18");
   EXPECT_EQ(Errors(f), "");
   EXPECT_EQ(f.groups, (std::vector<std::string>{"Ip", "Icmp", "IcmpMsg", "Tcp", "Udp", "UdpLite"}));
-  EXPECT_EQ(f.counters.at("TcpPassiveOpens"), 4u);
-  EXPECT_EQ(f.counters.at("TcpAttemptFails"), 1u);
-  EXPECT_EQ(f.counters.at("TcpRtoMax"), 120000u);
-  EXPECT_EQ(f.counters.count("TcpMaxConn"), 0u);  // -1: "no limit", not a counter
+  EXPECT_EQ(f.counters.at("Tcp.PassiveOpens"), 4u);
+  EXPECT_EQ(f.counters.at("Tcp.AttemptFails"), 1u);
+  EXPECT_EQ(f.counters.at("Tcp.RtoMax"), 120000u);
+  EXPECT_EQ(f.counters.count("Tcp.MaxConn"), 0u);  // -1: "no limit", not a counter
 }
 
 TEST(CounterFile, NamesAreTakenFromTheHeaderNotFromPositions) {
   const CounterFile f = ParseCounterFile("TcpExt: NewOne ListenDrops ListenOverflows\nTcpExt: 7 3 2\n");
   EXPECT_EQ(Errors(f), "");
-  EXPECT_EQ(f.counters, (CounterMap{{"TcpExtListenDrops", 3}, {"TcpExtListenOverflows", 2}, {"TcpExtNewOne", 7}}));
+  EXPECT_EQ(f.counters, (CounterMap{{"TcpExt.ListenDrops", 3}, {"TcpExt.ListenOverflows", 2}, {"TcpExt.NewOne", 7}}));
 }
 
 TEST(CounterFile, MissingFieldsAreAbsentNotZero) {
   // A 3.0 kernel has no TCPReqQFull* counters.
   const CounterFile f = ParseCounterFile("TcpExt: SyncookiesSent ListenOverflows ListenDrops\nTcpExt: 1 2 3\n");
   EXPECT_EQ(Errors(f), "");
-  EXPECT_EQ(f.counters.count("TcpExtTCPReqQFullDoCookies"), 0u);
+  EXPECT_EQ(f.counters.count("TcpExt.TCPReqQFullDoCookies"), 0u);
 }
 
 TEST(CounterFile, CrlfBlankLinesAndTabs) {
   const CounterFile f = ParseCounterFile("\r\nTcpExt:\tA  B\r\n\nTcpExt: 1\t2\r\n");
   EXPECT_EQ(Errors(f), "");
-  EXPECT_EQ(f.counters, (CounterMap{{"TcpExtA", 1}, {"TcpExtB", 2}}));
+  EXPECT_EQ(f.counters, (CounterMap{{"TcpExt.A", 1}, {"TcpExt.B", 2}}));
 }
 
 TEST(CounterFile, EmptyInputAndEmptyGroup) {
@@ -91,7 +91,7 @@ TEST(CounterFile, ValueLineWithFewerOrMoreValues) {
   EXPECT_EQ(Errors(f),
             "2: 'TcpExt:' has 2 values for the 3 names at line 1\n"
             "4: 'IpExt:' has 2 values for the 1 names at line 3\n");
-  EXPECT_EQ(f.counters, (CounterMap{{"IpExtX", 5}, {"TcpExtA", 1}, {"TcpExtB", 2}}));
+  EXPECT_EQ(f.counters, (CounterMap{{"IpExt.X", 5}, {"TcpExt.A", 1}, {"TcpExt.B", 2}}));
 }
 
 TEST(CounterFile, BadValues) {
@@ -102,7 +102,7 @@ TEST(CounterFile, BadValues) {
             "2: value '99999999999999999999999' of TcpExt C is out of range\n"
             "2: value '+4' of TcpExt D is not a number\n"
             "2: value '-' of TcpExt E is not a number\n");
-  EXPECT_EQ(f.counters, (CounterMap{{"TcpExtA", 1}}));
+  EXPECT_EQ(f.counters, (CounterMap{{"TcpExt.A", 1}}));
 }
 
 TEST(CounterFile, HeaderWithoutValuesAndLinesWithoutGroup) {
@@ -112,7 +112,7 @@ TEST(CounterFile, HeaderWithoutValuesAndLinesWithoutGroup) {
             "4: expected 'Group: ...' (a name, a colon, then fields), got 'garbage'\n"
             "5: expected 'Group: ...' (a name, a colon, then fields), got ':'\n"
             "6: 'Tcp:' has no line of values after it\n");
-  EXPECT_EQ(f.counters, (CounterMap{{"IpExtB", 1}}));
+  EXPECT_EQ(f.counters, (CounterMap{{"IpExt.B", 1}}));
 }
 
 TEST(CounterFile, RepeatedGroupAndRepeatedName) {
@@ -120,7 +120,7 @@ TEST(CounterFile, RepeatedGroupAndRepeatedName) {
   EXPECT_EQ(Errors(f),
             "1: 'T:' names 'A' twice; the first is kept\n"
             "3: group 'T:' appears again; the first is kept\n");
-  EXPECT_EQ(f.counters, (CounterMap{{"TA", 1}}));
+  EXPECT_EQ(f.counters, (CounterMap{{"T.A", 1}}));
 }
 
 TEST(CounterFile, BinaryBytesAreQuotedPrintably) {
@@ -142,8 +142,8 @@ TEST(CounterFile, LiveProcNetNetstatParsesCleanly) {
   const std::optional<CounterFile> f = ReadCounterFile("/proc/net/netstat", &error);
   if (!f) GTEST_SKIP() << "no /proc/net/netstat here: " << error;
   EXPECT_EQ(Errors(*f), "");
-  EXPECT_EQ(f->counters.count("TcpExtListenOverflows"), 1u);
-  EXPECT_EQ(f->counters.count("TcpExtListenDrops"), 1u);
+  EXPECT_EQ(f->counters.count("TcpExt.ListenOverflows"), 1u);
+  EXPECT_EQ(f->counters.count("TcpExt.ListenDrops"), 1u);
 }
 
 }  // namespace
