@@ -13,6 +13,7 @@
 #include "model/kernel_change.h"
 #include "model/kernel_integer.h"
 #include "model/kernel_version.h"
+#include "model/live_state.h"
 #include "model/knowledge.h"
 #include "model/server_version.h"
 #include "model/sysctl_state.h"
@@ -65,6 +66,9 @@ struct Host {
   /// The same host at an earlier revision (`--changed-since REV`), for SL301.
   const Host* baseline = nullptr;
   std::string baseline_rev;
+  /// What `synlint audit` read from the running kernel (model/live_state.h);
+  /// null for check, show and tune, which read files only.
+  const LiveState* live_state = nullptr;
 
   const SysctlState& sysctl() const { return sysctl(loader); }
   const SysctlState& sysctl(sysctl::Loader l) const { return states[same_sysctl_files ? 0 : Index(l)]; }
