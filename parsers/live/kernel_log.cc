@@ -36,7 +36,8 @@ std::optional<std::string_view> TakeTag(std::string_view* s) {
   size_t start = t.size();
   while (start > 0 && IsWordChar(t[start - 1])) --start;
   if (start == t.size()) return std::nullopt;
-  if (start > 0 && t[start - 1] != ' ' && t[start - 1] != '\t' && t[start - 1] != ']') return std::nullopt;
+  if (start > 0 && t[start - 1] != ' ' && t[start - 1] != '\t' && t[start - 1] != ']' && t[start - 1] != ';')
+    return std::nullopt;  // ';' ends /dev/kmsg's record header
   const std::string_view word = t.substr(start);
   *s = t.substr(0, start);
   return word;

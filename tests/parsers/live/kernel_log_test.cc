@@ -86,6 +86,14 @@ TEST(KernelLog, RecordedDmesg6_18) {
             "ctx=[Mon Dec  7 22:49:08 2026]\n");
 }
 
+// /dev/kmsg records: "PRIORITY,SEQ,USEC,FLAGS;TEXT".
+TEST(KernelLog, DevKmsgRecord) {
+  EXPECT_EQ(Dump("6,3043,11203158460,-;TCP: request_sock_TCP: Possible SYN flooding on port 127.0.0.1:56469. "
+                 "Dropping request.\n"),
+            "1 port=56469 addr=127.0.0.1 Dropping request (Linux 6.2 and later) proto=request_sock_TCP "
+            "ctx=6,3043,11203158460,-;\n");
+}
+
 TEST(KernelLog, LineNumbersAmongOtherLinesAndCrlf) {
   EXPECT_EQ(Dump("a\r\nb\r\n\r\nTCP: TCP: Possible SYN flooding on port 22. Sending cookies.  Check SNMP "
                  "counters.\r\nc\nTCP: Possible SYN flooding on port 23. Dropping request."),
