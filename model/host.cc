@@ -158,6 +158,7 @@ std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options)
     host->states[Host::Index(l)].Build(host->discovery[Host::Index(l)].files, host->sysctl_parses);
   }
   LoadServices(*host, options);
+  if (options.attach_live) host->live_state = options.attach_live(*host);
   return host;
 }
 

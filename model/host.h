@@ -2,6 +2,7 @@
 // target kernel, and the services that listen. Built once; rules read it.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,10 @@ struct HostOptions {
   std::string nginx_prefix;                   // --nginx-prefix ("" = the main file's directory)
   const struct Host* baseline = nullptr;      // --changed-since: the host at that revision
   std::string baseline_rev;
+  /// `synlint audit`: called once the files are loaded, with the host (which
+  /// sysctl keys it uses); returns the live state read for it, which becomes
+  /// Host::live_state. The model does no I/O on the running kernel itself.
+  std::function<const struct LiveState*(const struct Host&)> attach_live;
 };
 
 /// Settings that shape fixes (from the command line or .synlint.yaml).

@@ -32,7 +32,10 @@ struct LiveListener {
   std::string comm;  // /proc/PID/comm ("nginx"); "" when unknown
   std::string unit;  // systemd unit from /proc/PID/cgroup ("nginx.service"); "" when none/unknown
   /// "address:port" as users read it: "127.0.0.1:80", "[::]:443".
-  std::string Endpoint() const;
+  std::string Endpoint() const {
+    const std::string p = std::to_string(port);
+    return address.find(':') != std::string::npos ? "[" + address + "]:" + p : address + ":" + p;
+  }
 };
 
 /// A running sysctl value read from /proc/sys.
@@ -56,6 +59,9 @@ struct LiveState {
   /// The network namespace audited: "" for the process's own, else the
   /// --netns path or "pid N".
   std::string netns;
+  /// The audited network namespace is not the one of PID 1 (the host's,
+  /// where the boot-time sysctl loader runs); false when unknown.
+  bool other_netns = false;
 };
 
 }  // namespace synlint

@@ -88,4 +88,39 @@ std::string CountNoun(size_t count, std::string_view singular,
          std::string(count == 1 ? singular : plural);
 }
 
+void WriteLiveState(JsonWriter& w, const LiveState& live) {
+  w.BeginObject();
+  w.Key("kernel_release").String(live.kernel_release);
+  w.Key("netns").String(live.netns);
+  w.Key("other_netns").Bool(live.other_netns);
+  w.Key("sysctl").BeginObject();
+  for (const auto& [key, value] : live.sysctl) w.Key(key).String(value);
+  w.EndObject();
+  w.Key("listeners").BeginArray();
+  for (const LiveListener& l : live.listeners) {
+    w.BeginObject();
+    w.Key("family").String(l.address.find(':') != std::string::npos ? "ipv6" : "ipv4");
+    w.Key("address").String(l.address);
+    w.Key("port").Uint(l.port);
+    w.Key("accept_queue_limit").Int(l.accept_queue_limit);
+    w.Key("accept_queue_now").Int(l.accept_queue_now);
+    w.Key("syn_recv_now").Int(l.syn_recv_now);
+    w.Key("inode").Uint(l.inode);
+    w.Key("pid");
+    if (l.pid) w.Int(*l.pid);
+    else w.Null();
+    w.Key("comm").String(l.comm);
+    w.Key("unit").String(l.unit);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("counters").BeginObject();
+  for (const auto& [name, value] : live.counters) w.Key(name).Int(value);
+  w.EndObject();
+  w.Key("unseen").BeginArray();
+  for (const std::string& u : live.unseen) w.String(u);
+  w.EndArray();
+  w.EndObject();
+}
+
 }  // namespace synlint

@@ -138,11 +138,31 @@ void WriteActions(const Report& r, std::ostream& out) {
   }
 }
 
+// audit: what was read from the running kernel, one line per listener.
+void WriteLive(const Report& r, std::ostream& out) {
+  if (!r.live) return;
+  const LiveState& live = *r.live;
+  out << "Running kernel: Linux " << EscapeForTerminal(live.kernel_release);
+  if (!live.netns.empty()) out << ", network namespace " << EscapeForTerminal(live.netns);
+  out << "; " << CountNoun(live.sysctl.size(), "running value", "running values") << " read, "
+      << CountNoun(live.listeners.size(), "TCP listener", "TCP listeners") << ":\n";
+  for (const LiveListener& l : live.listeners) {
+    out << "  " << EscapeForTerminal(l.Endpoint()) << "  accept queue " << l.accept_queue_now << "/"
+        << l.accept_queue_limit << ", SYN_RECV " << l.syn_recv_now;
+    if (l.pid) out << ", pid " << *l.pid << " " << EscapeForTerminal(l.comm);
+    if (!l.unit.empty()) out << " (" << EscapeForTerminal(l.unit) << ")";
+    out << '\n';
+  }
+  for (const auto& [name, value] : live.counters) out << "  " << EscapeForTerminal(name) << " " << value << '\n';
+  for (const std::string& u : live.unseen) out << "  not seen: " << EscapeForTerminal(u) << '\n';
+}
+
 class TextFormatter : public Formatter {
  public:
   void Write(const Report& r, std::ostream& out) const override {
     const Painter paint(r.color);
     for (const Finding& f : r.findings) WriteFinding(r, f, paint, out);
+    WriteLive(r, out);
     WriteSummary(r, out);
     WriteActions(r, out);
   }
