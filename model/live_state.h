@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "parsers/live/kernel_log.h"
+
 namespace synlint {
 
 /// One listening socket as the kernel reports it (inet_diag, state LISTEN).
@@ -62,6 +64,16 @@ struct LiveState {
   /// The audited network namespace is not the one of PID 1 (the host's,
   /// where the boot-time sysctl loader runs); false when unknown.
   bool other_netns = false;
+  /// `audit --watch SECONDS`: how much each counter rose between the first
+  /// and the last sample, `counter_seconds` apart (model/live_counters.h);
+  /// 0 and empty with one sample (totals only). A counter that went down
+  /// (a reset) is absent.
+  double counter_seconds = 0;
+  std::map<std::string, int64_t> counter_deltas;
+  /// The kernel log read (`--kernel-log FILE`, "<stdin>", or "dmesg" for the
+  /// ring buffer), "" when none, and its "Possible SYN flooding" lines.
+  std::string kernel_log;
+  std::vector<live::FloodLine> flood_lines;
 };
 
 }  // namespace synlint

@@ -37,6 +37,8 @@ const Rule kRules[] = {
     {&kSL301, CheckSL301},
     {&kSL302, CheckSL302},
     {&kSL303, CheckSL303},
+    {&kSL304, CheckSL304},
+    {&kSL305, CheckSL305},
     {&kSL306, CheckSL306},
 };
 

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 
+#include "linter/cli/audit_watch.h"
 #include "linter/cli/check.h"
 #include "linter/live/live_read.h"
 
@@ -19,6 +20,9 @@ struct AuditArgs {
   CheckArgs check;
   std::string netns;  // --netns PATH
   int pid = 0;        // --pid N
+  double watch = 0;        // --watch SECONDS
+  int watch_count = 0;     // --watch-count N
+  std::string kernel_log;  // --kernel-log FILE
 };
 
 /// Whether the process's network namespace is not the initial one (where
@@ -46,10 +50,23 @@ int RunAudit(AuditArgs& a) {
   }
   const bool other = InOtherNetns();
   if (other && live_options.netns.empty()) live_options.netns = "of this process (not the initial one)";
+  // The kernel log and the counters are read once, whatever the number of
+  // hosts or fix rounds: with --watch the first sample now, the last right
+  // before the sockets are read.
+  LiveState log;
+  std::string err;
+  if (!ReadKernelLog(a.kernel_log, !other, &log, &err)) return Fail(err);
+  auto first = std::make_shared<std::optional<CounterSample>>();
+  if (a.watch > 0) *first = Watch({a.watch, a.watch_count, isatty(STDOUT_FILENO) == 1}, "/proc", std::cout);
+  auto last = std::make_shared<CounterSample>(SampleCounters("/proc"));
   auto states = std::make_shared<std::deque<LiveState>>();
-  a.check.attach_live = [states, live_options, other](const Host& host) -> const LiveState* {
+  a.check.attach_live = [states, live_options, other, first, last, log](const Host& host) -> const LiveState* {
     states->push_back(ReadLiveState(host, live_options));
     states->back().other_netns = other;
+    AttachCounters(*first ? &**first : nullptr, *last, &states->back());
+    states->back().kernel_log = log.kernel_log;
+    states->back().flood_lines = log.flood_lines;
+    states->back().unseen.insert(states->back().unseen.end(), log.unseen.begin(), log.unseen.end());
     for (const std::string& u : states->back().unseen)
       std::cerr << "synlint: warning: audit could not see " << u << "\n";
     return &states->back();
@@ -66,7 +83,7 @@ void AddAudit(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "audit",
       "Check the host's files and the running kernel beside them: running sysctl values, every TCP "
-      "listener's queues and owner, stale listeners (read only)");
+      "listener's queues and owner, stale listeners, overflow counters and their rates (read only)");
   CheckArgs& c = args->check;
   c.host.Add(cmd);
   cmd->remove_option(cmd->get_option("--kernel"));  // the running kernel is the target
@@ -82,6 +99,18 @@ void AddAudit(CLI::App& app, int* exit_code) {
       ->group("Live");
   cmd->add_option("--pid", args->pid, "Audit the network namespace of process N (a container's); needs root")
       ->check(CLI::PositiveNumber)
+      ->group("Live");
+  cmd->add_option("--watch", args->watch,
+                  "Sample the kernel's overflow counters twice, SECONDS apart, and report their rates (on a "
+                  "terminal: one line per listener every SECONDS until Ctrl-C)")
+      ->check(CLI::Range(0.01, 86400.0))
+      ->group("Live");
+  cmd->add_option("--watch-count", args->watch_count, "With --watch on a terminal: stop after N samples")
+      ->check(CLI::PositiveNumber)
+      ->group("Live");
+  cmd->add_option("--kernel-log", args->kernel_log,
+                  "Find the kernel's 'Possible SYN flooding' lines in FILE (dmesg, journalctl -k or kern.log "
+                  "text; - for stdin); by default the kernel's ring buffer is read when permitted")
       ->group("Live");
   cmd->callback([args, exit_code] { *exit_code = RunAudit(*args); });
 }

@@ -15,6 +15,12 @@ void CheckSL302(RuleContext& ctx);
 extern const RuleMeta kSL303;
 void CheckSL303(RuleContext& ctx);
 
+extern const RuleMeta kSL304;
+void CheckSL304(RuleContext& ctx);
+
+extern const RuleMeta kSL305;
+void CheckSL305(RuleContext& ctx);
+
 extern const RuleMeta kSL306;
 void CheckSL306(RuleContext& ctx);
 

@@ -55,8 +55,10 @@ std::string ReadSource(const std::string& path) {
 // cases are unit tests on a constructed LiveState and tests in network
 // namespaces on the real kernel (rules/README.md).
 TEST(Registry, EveryLiveRuleHasUnitAndNamespaceTests) {
-  const std::string unit = ReadSource("tests/rules/live_rules_test.cc");
-  const std::string netns = ReadSource("tests/cli/audit_netns_test.cc");
+  const std::string unit = ReadSource("tests/rules/live_rules_test.cc") +
+                           ReadSource("tests/rules/live_counter_rules_test.cc");  // SL304, SL305
+  const std::string netns =
+      ReadSource("tests/cli/audit_netns_test.cc") + ReadSource("tests/cli/audit_counters_netns_test.cc");
   ASSERT_FALSE(unit.empty());
   ASSERT_FALSE(netns.empty());
   for (const Rule& r : AllRules()) {
