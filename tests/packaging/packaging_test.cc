@@ -223,7 +223,8 @@ TEST(BashCompletionTest, CompletesFixedValues) {
 TEST(BashCompletionTest, CompletesRuleIds) {
   EXPECT_EQ(BashComplete({"synlint", "explain", "SL20"}),
             "SL201\nSL202\nSL203\nSL204\nSL205\nSL206\n");
-  EXPECT_EQ(BashComplete({"synlint", "check", "--ignore", "SL101,SL30"}), "SL101,SL301\n");
+  EXPECT_EQ(BashComplete({"synlint", "check", "--ignore", "SL101,SL30"}),
+            "SL101,SL301\nSL101,SL302\nSL101,SL303\nSL101,SL304\nSL101,SL305\nSL101,SL306\n");
 }
 
 TEST(BashCompletionTest, CompletesDirectoriesForRootAndFilesForOutput) {
