@@ -51,7 +51,7 @@ int RunAudit(AuditArgs& a) {
     states->push_back(ReadLiveState(host, live_options));
     states->back().other_netns = other;
     for (const std::string& u : states->back().unseen)
-      std::cerr << "synlint: warning: audit could not see " << u << "\n";
+      std::cerr << "synlint: warning: audit could not see everything: " << u << "\n";
     return &states->back();
   };
   const int code = RunCheck(a.check);
