@@ -68,7 +68,7 @@ int RunAudit(AuditArgs& a) {
     states->back().flood_lines = log.flood_lines;
     states->back().unseen.insert(states->back().unseen.end(), log.unseen.begin(), log.unseen.end());
     for (const std::string& u : states->back().unseen)
-      std::cerr << "synlint: warning: audit could not see " << u << "\n";
+      std::cerr << "synlint: warning: audit could not see everything: " << u << "\n";
     return &states->back();
   };
   const int code = RunCheck(a.check);

@@ -69,7 +69,8 @@ void CheckSL303(RuleContext& ctx) {
       f.message += "; " + std::string(w ? "the files' " : "the default ") + boot + " returns at the next boot" +
                    (w ? " or '" + Reload(host) + "'" : "") + ", while " + running +
                    " stays until then: it was written after boot ('sysctl -w', a service's ExecStartPre=, "
-                   "a container runtime or a tuning daemon)";
+                   "a container runtime or a tuning daemon), or the loader did not apply the files (not run "
+                   "in a container, or its write failed)";
       if (w) f.message += "; make the files say " + running + " to keep it";
     }
     ctx.Report(std::move(f));

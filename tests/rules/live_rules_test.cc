@@ -112,7 +112,8 @@ TEST_F(LiveRulesTest, RunningValueThatDiffersFromTheFilesNamesBoth) {
             "'net.ipv4.tcp_synack_retries' is 5 in the running kernel, but the sysctl files set 3 "
             "(etc/sysctl.d/60-net.conf:2); the files' 3 returns at the next boot or 'systemctl restart "
             "systemd-sysctl', while 5 stays until then: it was written after boot ('sysctl -w', a service's "
-            "ExecStartPre=, a container runtime or a tuning daemon); make the files say 5 to keep it");
+            "ExecStartPre=, a container runtime or a tuning daemon), or the loader did not apply the files "
+            "(not run in a container, or its write failed); make the files say 5 to keep it");
 }
 
 TEST_F(LiveRulesTest, ValuesAreComparedAsTheKernelReadsThem) {
