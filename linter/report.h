@@ -9,6 +9,7 @@
 #include "core/file_reader.h"
 #include "core/finding.h"
 #include "core/rule_meta.h"
+#include "model/live_state.h"
 #include "model/restart_advice.h"
 
 namespace synlint {
@@ -34,6 +35,8 @@ struct Report {
   std::string docs_base_url = "https://github.com/synlint/synlint/blob/main/";
   /// Run statistics for summaries and machine formats.
   size_t files_count = 0;
+  /// `synlint audit`: what was read from the running kernel; null for check.
+  const LiveState* live = nullptr;
 };
 
 }  // namespace synlint

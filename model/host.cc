@@ -194,6 +194,7 @@ std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options)
   }
   LoadServices(*host, options);
   LoadPackagesAndVersions(*host, options);
+  if (options.attach_live) host->live_state = options.attach_live(*host);
   return host;
 }
 

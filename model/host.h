@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 #include "model/kernel_change.h"
 #include "model/kernel_integer.h"
 #include "model/kernel_version.h"
+#include "model/live_state.h"
 #include "model/knowledge.h"
 #include "model/package_files.h"
 #include "model/server_version.h"
@@ -40,6 +42,10 @@ struct HostOptions {
   /// after --fix); null: LoadHost reads them.
   std::shared_ptr<const PackageFiles> packages;
   std::shared_ptr<const SoftwareVersions> detected_versions;
+  /// `synlint audit`: called once the files are loaded, with the host (which
+  /// sysctl keys it uses); returns the live state read for it, which becomes
+  /// Host::live_state. The model does no I/O on the running kernel itself.
+  std::function<const struct LiveState*(const struct Host&)> attach_live;
 };
 
 /// Settings that shape fixes (from the command line or .synlint.yaml).
@@ -86,6 +92,9 @@ struct Host {
   /// The same host at an earlier revision (`--changed-since REV`), for SL301.
   const Host* baseline = nullptr;
   std::string baseline_rev;
+  /// What `synlint audit` read from the running kernel (model/live_state.h);
+  /// null for check, show and tune, which read files only.
+  const LiveState* live_state = nullptr;
 
   const SysctlState& sysctl() const { return sysctl(loader); }
   const SysctlState& sysctl(sysctl::Loader l) const { return states[same_sysctl_files ? 0 : Index(l)]; }

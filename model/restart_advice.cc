@@ -79,6 +79,10 @@ bool SysctlWritesDiffer(const Host& a, const Host& b) {
 
 }  // namespace
 
+Action ReopenAction(const Host& host, const ServiceFacts& service, bool request_changed) {
+  return ReListen(host, service, request_changed);
+}
+
 std::vector<ListenerChange> ListenerChanges(const Host& before, const Host& after) {
   // Match listeners by service, address and position among equal ones.
   std::map<std::string, std::vector<const ListenerView*>> old_by_key;

@@ -29,6 +29,11 @@ struct ListenerChange {
   Action action;                 // what re-creates the socket
 };
 
+/// What makes `service` call listen() again, so its sockets get the
+/// current configuration and somaxconn; `request_changed`: the service's own
+/// backlog setting is not the one its sockets were opened with.
+Action ReopenAction(const Host& host, const ServiceFacts& service, bool request_changed);
+
 /// Listeners whose effective queues differ from `before` to `after`.
 std::vector<ListenerChange> ListenerChanges(const Host& before, const Host& after);
 

@@ -5,6 +5,7 @@
 #include "rules/apply/apply_rules.h"
 #include "rules/input/input_rules.h"
 #include "rules/listen/listen_rules.h"
+#include "rules/live/live_rules.h"
 #include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {
@@ -34,6 +35,11 @@ const Rule kRules[] = {
     {&kSL205, CheckSL205},
     {&kSL206, CheckSL206},
     {&kSL301, CheckSL301},
+    {&kSL302, CheckSL302},
+    {&kSL303, CheckSL303},
+    {&kSL304, CheckSL304},
+    {&kSL305, CheckSL305},
+    {&kSL306, CheckSL306},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "linter/cli/check.h"
 #include "linter/cli/options.h"
 #include "linter/cli/project.h"
 #include "linter/cli/write_fixes.h"
@@ -19,16 +20,6 @@
 namespace synlint::cli {
 
 namespace {
-
-struct CheckArgs {
-  HostArgs host;
-  FilterArgs filter;
-  ProjectArgs project;
-  OutputArgs output;
-  FixArgs fixes;
-  std::string changed_since;
-  const CLI::Option* root_option = nullptr;
-};
 
 /// The process ends right after `check`: freeing a large host's hundreds of
 /// thousands of objects one by one was a tenth of the run (clean/systemd in
@@ -158,6 +149,12 @@ bool PrepareHost(const CheckArgs& a, const Project& project, const Target& t, Ch
   out->project = &project;
   out->target = &t;
   out->host_options = t.host_options;
+  if (a.attach_live) {
+    // audit: the target is the running kernel whatever the root.
+    if (!out->host_options.kernel && out->host_options.running_kernel.empty())
+      out->host_options.running_kernel = RunningKernel();
+    out->host_options.attach_live = a.attach_live;
+  }
   if (!LoadBaseline(a, t, state, &out->host_options, err)) return false;
   out->fix_options = a.fixes.ToFixOptions();
   out->keep = TargetFilter(project, t);
@@ -206,6 +203,7 @@ void AddToReport(const HostCheck& h, LintRun run, CheckState* state) {
     report.findings.push_back(std::move(f));
   }
   run.findings.clear();  // moved into the report
+  if (run.host->live_state) report.live = run.host->live_state;
   for (const Finding& f : run.suppressed) report.suppressed += h.Concerns(f);
   for (const std::string& p : run.host->files_read) report.files_read.push_back(t.DisplayPath(p));
   if (t.display_from_cwd) {
@@ -287,10 +285,12 @@ int ExitCode(const OutputArgs& o, const Project& project, const Report& report) 
   return kExitClean;
 }
 
+}  // namespace
+
 int RunCheck(const CheckArgs& a) {
   std::string err;
   Project project;
-  if (!LoadProject(a.host, a.root_option->count() > 0, a.filter, a.project, &project, &err))
+  if (!LoadProject(a.host, a.root_always || a.root_option->count() > 0, a.filter, a.project, &project, &err))
     return Fail(err);
   auto formatter = MakeFormatter(a.output.format);
   if (!formatter) return Fail("--format: unknown format '" + a.output.format + "'");
@@ -307,8 +307,6 @@ int RunCheck(const CheckArgs& a) {
   KeepUntilExit(std::move(state.report));
   return code;
 }
-
-}  // namespace
 
 void AddCheck(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<CheckArgs>();

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
              "SYNLINT_HUGE_PAGES=0 keeps the default heap (no transparent huge pages).");
   int exit_code = kExitClean;
   AddCheck(app, &exit_code);
+  AddAudit(app, &exit_code);
   AddShow(app, &exit_code);
   AddRules(app, &exit_code);
   AddExplain(app, &exit_code);

@@ -89,6 +89,7 @@ int Fail(const std::string& message);
 bool UseColor(const std::string& mode, int fd);
 
 void AddCheck(CLI::App& app, int* exit_code);
+void AddAudit(CLI::App& app, int* exit_code);
 void AddShow(CLI::App& app, int* exit_code);
 void AddRules(CLI::App& app, int* exit_code);
 void AddExplain(CLI::App& app, int* exit_code);

@@ -25,7 +25,8 @@
 //               "fixable": 2},
 //   "diff": "--- a/etc/sysctl.conf\n..." | null,
 //   "actions": [{"command": "sysctl --system", "reason": "...",
-//                "service": "sysctl"}]
+//                "service": "sysctl"}],
+//   "live": {...}                        synlint audit only: see FORMATS.md
 // }
 //
 // Strings are UTF-8; bytes that are not valid UTF-8 become U+FFFD.
@@ -114,6 +115,10 @@ class JsonFormatter : public Formatter {
     w.Key("suppressed").Uint(r.suppressed);
     w.EndObject();
     WriteDiffAndActions(w, r.diff, r.actions);
+    if (r.live) {
+      w.Key("live");
+      WriteLiveState(w, *r.live);
+    }
     w.EndObject();
     w.Flush();
     out << '\n';

@@ -1,5 +1,7 @@
 #include "linter/output/report_util.h"
 
+#include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace synlint {
@@ -86,6 +88,87 @@ std::string CountNoun(size_t count, std::string_view singular,
                       std::string_view plural) {
   return std::to_string(count) + " " +
          std::string(count == 1 ? singular : plural);
+}
+
+namespace {
+
+// A finite double as a JSON number: "2.5", "0.333333".
+std::string JsonNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", std::isfinite(v) ? v : 0.0);
+  return buf;
+}
+
+}  // namespace
+
+void WriteLiveState(JsonWriter& w, const LiveState& live) {
+  w.BeginObject();
+  w.Key("kernel_release").String(live.kernel_release);
+  w.Key("netns").String(live.netns);
+  w.Key("other_netns").Bool(live.other_netns);
+  w.Key("sysctl").BeginObject();
+  for (const auto& [key, value] : live.sysctl) w.Key(key).String(value);
+  w.EndObject();
+  w.Key("listeners").BeginArray();
+  for (const LiveListener& l : live.listeners) {
+    w.BeginObject();
+    w.Key("family").String(l.address.find(':') != std::string::npos ? "ipv6" : "ipv4");
+    w.Key("address").String(l.address);
+    w.Key("port").Uint(l.port);
+    w.Key("accept_queue_limit").Int(l.accept_queue_limit);
+    w.Key("accept_queue_now").Int(l.accept_queue_now);
+    w.Key("syn_recv_now").Int(l.syn_recv_now);
+    w.Key("inode").Uint(l.inode);
+    w.Key("pid");
+    if (l.pid) w.Int(*l.pid);
+    else w.Null();
+    w.Key("comm").String(l.comm);
+    w.Key("unit").String(l.unit);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("counters").BeginObject();
+  for (const auto& [name, value] : live.counters) w.Key(name).Int(value);
+  w.EndObject();
+  w.Key("rates");
+  if (live.counter_seconds > 0) {
+    w.BeginObject();
+    w.Key("seconds").Raw(JsonNumber(live.counter_seconds));
+    w.Key("increase").BeginObject();
+    for (const auto& [name, value] : live.counter_deltas) w.Key(name).Int(value);
+    w.EndObject();
+    w.Key("per_second").BeginObject();
+    for (const auto& [name, value] : live.counter_deltas)
+      w.Key(name).Raw(JsonNumber(static_cast<double>(value) / live.counter_seconds));
+    w.EndObject();
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("kernel_log");
+  if (!live.kernel_log.empty()) {
+    w.BeginObject();
+    w.Key("source").String(live.kernel_log);
+    w.Key("syn_flood_lines").BeginArray();
+    for (const live::FloodLine& f : live.flood_lines) {
+      w.BeginObject();
+      w.Key("line").Uint(f.line);
+      w.Key("address").String(f.address);
+      w.Key("port").Uint(f.port);
+      w.Key("action").String(live::FloodActionText(f.action));
+      w.Key("kernels").String(live::FloodWordingKernels(f.wording));
+      w.Key("context").String(f.context);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("unseen").BeginArray();
+  for (const std::string& u : live.unseen) w.String(u);
+  w.EndArray();
+  w.EndObject();
 }
 
 }  // namespace synlint

@@ -22,6 +22,10 @@ SeverityCounts CountSeverities(const std::vector<Finding>& findings);
 /// `check --format json` and `tune --format json` share.
 void WriteDiffAndActions(JsonWriter& w, const std::string& diff, const std::vector<Action>& actions);
 
+/// The "live" object of `synlint audit` (FORMATS.md): running values,
+/// listeners with their queues and owners, counters, what was not seen.
+void WriteLiveState(JsonWriter& w, const LiveState& live);
+
 /// Index of rule `id` in `r.rules`, or -1.
 int FindRuleIndex(const Report& r, std::string_view id);
 /// Metadata of rule `id`, or nullptr.

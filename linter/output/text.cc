@@ -13,6 +13,7 @@
 // lines are printed through EscapeForTerminal, so a config file cannot send
 // control sequences to the terminal.
 
+#include <cstdio>
 #include <string>
 
 #include "linter/output/escape.h"
@@ -138,11 +139,47 @@ void WriteActions(const Report& r, std::ostream& out) {
   }
 }
 
+// audit: what was read from the running kernel, one line per listener.
+void WriteLive(const Report& r, std::ostream& out) {
+  if (!r.live) return;
+  const LiveState& live = *r.live;
+  out << "Running kernel: Linux " << EscapeForTerminal(live.kernel_release);
+  if (!live.netns.empty()) out << ", network namespace " << EscapeForTerminal(live.netns);
+  out << "; " << CountNoun(live.sysctl.size(), "running value", "running values") << " read, "
+      << CountNoun(live.listeners.size(), "TCP listener", "TCP listeners") << ":\n";
+  for (const LiveListener& l : live.listeners) {
+    out << "  " << EscapeForTerminal(l.Endpoint()) << "  accept queue " << l.accept_queue_now << "/"
+        << l.accept_queue_limit << ", SYN_RECV " << l.syn_recv_now;
+    if (l.pid) out << ", pid " << *l.pid << " " << EscapeForTerminal(l.comm);
+    if (!l.unit.empty()) out << " (" << EscapeForTerminal(l.unit) << ")";
+    out << '\n';
+  }
+  if (!live.counters.empty())
+    out << (live.counter_seconds > 0 ? "Counters (total, and the increase over the --watch interval):\n"
+                                     : "Counters (total since boot, or since the namespace was made):\n");
+  for (const auto& [name, value] : live.counters) {
+    out << "  " << EscapeForTerminal(name) << " " << value;
+    const auto d = live.counter_deltas.find(name);
+    if (live.counter_seconds > 0 && d != live.counter_deltas.end()) {
+      char rate[80];
+      std::snprintf(rate, sizeof rate, " (+%lld in %.3g s, %.3g/s)", static_cast<long long>(d->second),
+                    live.counter_seconds, static_cast<double>(d->second) / live.counter_seconds);
+      out << rate;
+    }
+    out << '\n';
+  }
+  if (!live.kernel_log.empty())
+    out << "Kernel log " << EscapeForTerminal(live.kernel_log) << ": "
+        << CountNoun(live.flood_lines.size(), "'Possible SYN flooding' line", "'Possible SYN flooding' lines") << '\n';
+  for (const std::string& u : live.unseen) out << "  not seen: " << EscapeForTerminal(u) << '\n';
+}
+
 class TextFormatter : public Formatter {
  public:
   void Write(const Report& r, std::ostream& out) const override {
     const Painter paint(r.color);
     for (const Finding& f : r.findings) WriteFinding(r, f, paint, out);
+    WriteLive(r, out);
     WriteSummary(r, out);
     WriteActions(r, out);
   }

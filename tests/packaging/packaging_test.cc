@@ -223,7 +223,8 @@ TEST(BashCompletionTest, CompletesFixedValues) {
 TEST(BashCompletionTest, CompletesRuleIds) {
   EXPECT_EQ(BashComplete({"synlint", "explain", "SL20"}),
             "SL201\nSL202\nSL203\nSL204\nSL205\nSL206\n");
-  EXPECT_EQ(BashComplete({"synlint", "check", "--ignore", "SL101,SL30"}), "SL101,SL301\n");
+  EXPECT_EQ(BashComplete({"synlint", "check", "--ignore", "SL101,SL20"}),
+            "SL101,SL201\nSL101,SL202\nSL101,SL203\nSL101,SL204\nSL101,SL205\nSL101,SL206\n");
 }
 
 TEST(BashCompletionTest, CompletesDirectoriesForRootAndFilesForOutput) {

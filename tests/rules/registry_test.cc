@@ -44,6 +44,32 @@ TEST(Registry, EveryDocBelongsToARegisteredRule) {
   }
 }
 
+bool IsLiveRule(const RuleMeta& m) { return std::string_view(m.doc_path).starts_with("rules/live/"); }
+
+std::string ReadSource(const std::string& path) {
+  std::ifstream in(fs::path(SYNLINT_SOURCE_DIR) / path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// A live rule judges the running kernel, which no fixture file holds: its
+// cases are unit tests on a constructed LiveState and tests in network
+// namespaces on the real kernel (rules/README.md).
+TEST(Registry, EveryLiveRuleHasUnitAndNamespaceTests) {
+  const std::string unit = ReadSource("tests/rules/live_rules_test.cc") +
+                           ReadSource("tests/rules/live_counter_rules_test.cc");  // SL304, SL305
+  const std::string netns =
+      ReadSource("tests/cli/audit_netns_test.cc") + ReadSource("tests/cli/audit_counters_netns_test.cc");
+  ASSERT_FALSE(unit.empty());
+  ASSERT_FALSE(netns.empty());
+  for (const Rule& r : AllRules()) {
+    if (!IsLiveRule(*r.meta)) continue;
+    const std::string id(r.meta->id);
+    EXPECT_NE(unit.find("Audit(\"" + id + "\")"), std::string::npos)
+        << id << ": no case in tests/rules/live_rules_test.cc";
+    EXPECT_NE(netns.find("\"" + id + "\""), std::string::npos) << id << ": no case in tests/cli/audit_netns_test.cc";
+  }
+}
+
 TEST(Registry, EveryRuleHasFixturesThatFireAndStaySilent) {
   // A rule is covered when some fixture EXPECTs it and the same fixture
   // holds lines that must not fire (an '# OK' section).
@@ -68,11 +94,15 @@ TEST(Registry, EveryRuleHasFixturesThatFireAndStaySilent) {
       if (std::regex_match(dir, std::regex("SL[0-9]{3}"))) silent_cases.insert(dir);
     }
   }
-  // Rules that need two revisions of a host are covered by their own tests.
-  const std::set<std::string> kCoveredElsewhere = {"SL301"};  // tests/rules/sl301_test.cc
+  // Rules that need two revisions of a host, or the running kernel, are
+  // covered by their own tests: SL301 in tests/rules/sl301_test.cc; the
+  // live rules (rules/live/) in tests/rules/live_rules_test.cc (a
+  // constructed LiveState, cases that fire and that stay silent) and
+  // tests/cli/audit_netns_test.cc (network namespaces on the real kernel).
+  const std::set<std::string> kCoveredElsewhere = {"SL301"};
   for (const Rule& r : AllRules()) {
     const std::string id(r.meta->id);
-    if (kCoveredElsewhere.count(id)) continue;
+    if (kCoveredElsewhere.count(id) || IsLiveRule(*r.meta)) continue;
     EXPECT_TRUE(fired.count(id)) << id << " has no fixture that fires";
     EXPECT_TRUE(silent_cases.count(id)) << id << " has no fixture with an '# OK' must-not-fire section";
   }
