@@ -313,7 +313,8 @@ bool ConfigTarget(const Config& config, const HostConfig& h, const HostOptions& 
   t->display_from_cwd = true;
   if (h.is_root()) {
     t->root_dir = h.root_dir;
-    t->fs = std::make_unique<DiskFileSystem>(h.root_dir);
+    // Writes are anchored at the repository: no symlink is followed from its top down.
+    t->fs = std::make_unique<DiskFileSystem>(h.root_dir, config.base_dir);
     return true;
   }
   std::vector<ConfigError> errors;
