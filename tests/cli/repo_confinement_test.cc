@@ -78,6 +78,17 @@ class RepoConfinement : public ::testing::Test {
   TempDir dir_;
 };
 
+// ------------------------------------------------------------ the config file
+
+TEST_F(RepoConfinement, AConfigFileSymlinkedOutsideIsNotRead) {
+  ASSERT_TRUE(Put(canary() + "/config.yaml", "zz-canary-listed: 1\n"));
+  Link("../canary/config.yaml", ".synlint.yaml");
+  ExpectCanaryUntouchedAndUnread(".synlint.yaml' is a symlink that leads outside its directory (the repository)");
+  fs::remove(repo() + "/.synlint.yaml");
+  Link(canary() + "/config.yaml", ".synlint.yaml");
+  ExpectCanaryUntouchedAndUnread(".synlint.yaml' is a symlink that leads outside its directory (the repository)");
+}
+
 // ------------------------------------------------------------ root: values
 
 TEST_F(RepoConfinement, RootAboveTheRepositoryIsRefused) {
