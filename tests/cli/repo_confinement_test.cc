@@ -154,6 +154,15 @@ TEST_F(RepoConfinement, RootHostWhoseEtcLeadsOutsideByARelativePath) {
 
 // ------------------------------------------------------------- file lists
 
+TEST_F(RepoConfinement, ListedFilesAboveTheRepositoryOrAbsoluteAreRefused) {
+  Config("hosts:\n  h:\n    sysctl: [../canary/etc/sysctl.d/zz-canary-listed.conf]\n");
+  ExpectCanaryUntouchedAndUnread(".synlint.yaml:3:14: '../canary/etc/sysctl.d/zz-canary-listed.conf' leads outside "
+                                 "the config file's directory");
+  Config("hosts:\n  h:\n    sysctl: [" + canary() + "/etc/sysctl.d/*.conf]\n");
+  ExpectCanaryUntouchedAndUnread(".synlint.yaml:3:14: '" + canary() +
+                                 "/etc/sysctl.d/*.conf' must be relative to the config file's directory");
+}
+
 TEST_F(RepoConfinement, ListedFileSymlinkedOutsideIsRefused) {
   Link("../../canary/etc/sysctl.d/zz-canary-listed.conf", "conf/a.conf");
   Config("hosts:\n  h:\n    sysctl: [conf/a.conf]\n");
