@@ -314,9 +314,19 @@ std::vector<std::string> ExpandGlob(const FileSystem& fs,
 
 // ---------------------------------------------------------------- disk
 
-DiskFileSystem::DiskFileSystem(std::string root) : root_(std::move(root)) {
+DiskFileSystem::DiskFileSystem(std::string root, std::string anchor)
+    : root_(std::move(root)), anchor_(std::move(anchor)) {
   while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
   if (root_.empty()) root_ = "/";
+  while (anchor_.size() > 1 && anchor_.back() == '/') anchor_.pop_back();
+  if (anchor_.empty() || anchor_ == root_) {
+    anchor_.clear();
+  } else if (anchor_ == "/" || (root_.compare(0, anchor_.size(), anchor_) == 0 && root_.size() > anchor_.size() &&
+                                root_[anchor_.size()] == '/')) {
+    below_ = root_.substr(anchor_ == "/" ? 1 : anchor_.size() + 1);
+  } else {
+    outside_anchor_ = true;  // every write is refused
+  }
 }
 
 std::string DiskFileSystem::HostPath(const std::string& path) const {
@@ -395,6 +405,10 @@ std::unique_ptr<PendingWrite> DiskFileSystem::Prepare(const std::string& path, s
                                                       uint32_t new_mode, bool check,
                                                       const std::string* expected, std::string* err) {
   lstat_cache_.clear();  // the write changes this path and may create directories
+  if (outside_anchor_) {
+    *err = "the root '" + root_ + "' is not inside '" + anchor_ + "'";
+    return nullptr;
+  }
   std::string norm;
   if (!NormalizePath(path, &norm) || norm.empty()) {
     *err = "it is not a file inside the root";
@@ -404,7 +418,7 @@ std::unique_ptr<PendingWrite> DiskFileSystem::Prepare(const std::string& path, s
   // is followed there); the kernel then opens the result with no symlink
   // followed, so a swap since this resolution fails instead of escaping.
   ConfinedWrite w;
-  w.root = root_;
+  w.root = anchor_.empty() ? root_ : anchor_;
   w.name = std::string(BaseName(norm));
   w.shown = norm;
   w.contents = contents;
@@ -420,14 +434,14 @@ std::unique_ptr<PendingWrite> DiskFileSystem::Prepare(const std::string& path, s
         *err = "'" + dir + "' is not a directory";
         return nullptr;
       }
-      w.dir = r.path;
+      w.dir = JoinPath(below_, r.path);
       break;
     case Resolved::Status::kMissing:
       if (r.via_symlink) {
         *err = "'" + dir + "' is a symlink that leads to no directory inside the root; not followed";
         return nullptr;
       }
-      w.dir = dir;
+      w.dir = JoinPath(below_, dir);
       w.create_dir = true;  // like `install -D`
       break;
     case Resolved::Status::kDevNull:

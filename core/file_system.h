@@ -84,9 +84,14 @@ class FileSystem {
 /// directory's descriptor. A symlink that does not lead to a directory inside
 /// the root refuses the write. Mode (setuid/setgid/sticky too), owner, group
 /// and extended attributes (ACLs, SELinux labels) of a replaced file are kept.
+///
+/// With an `anchor` (a host directory `root` lies below, as a repository
+/// holds a host's tree), writes open the anchor and then walk down to the
+/// root too with no symlink followed, so nothing leaves the anchor even if
+/// the root's own path is swapped for a symlink.
 class DiskFileSystem : public FileSystem {
  public:
-  explicit DiskFileSystem(std::string root);
+  explicit DiskFileSystem(std::string root, std::string anchor = "");
   NodeStat Lstat(const std::string& path) const override;
   bool ReadLink(const std::string& path, std::string* target) const override;
   bool ReadFile(const std::string& path, std::string* contents,
@@ -107,6 +112,9 @@ class DiskFileSystem : public FileSystem {
                                         uint32_t new_mode, bool check, const std::string* expected,
                                         std::string* err);
   std::string root_;
+  std::string anchor_;  // "" or a host directory above root_
+  std::string below_;   // root_ relative to anchor_
+  bool outside_anchor_ = false;
   mutable std::unordered_map<std::string, NodeStat> lstat_cache_;
 };
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/disk_path.h"
+#include "core/file_system.h"
 #include "rules/registry.h"
 
 namespace synlint::cli {
@@ -166,6 +167,18 @@ void MapPaths(Finding* f, const std::function<std::string(const std::string&)>& 
 
 namespace {
 
+/// A .synlint.yaml found in a repository is part of it, so it is resolved
+/// inside it too: one that is a symlink leading outside its directory, or to
+/// nothing there, is refused before it is read.
+bool FoundConfigStaysInside(const std::string& path, std::string* err) {
+  const stdfs::path p(path);
+  const Resolved r = Resolve(DiskFileSystem(p.parent_path().string()), p.filename().string());
+  if (!r.via_symlink || r.status == Resolved::Status::kOk) return true;
+  *err = "'" + path + "' is a symlink that leads outside its directory (the repository) or to no file in it; "
+         "synlint reads nothing outside the repository (name a config elsewhere with --config)";
+  return false;
+}
+
 /// The config file: --config, else the nearest .synlint.yaml unless
 /// --no-config. Returns false with `err` when it is unusable.
 bool ReadConfig(const ProjectArgs& args, Project* out, std::string* config_path, std::string* err) {
@@ -177,6 +190,7 @@ bool ReadConfig(const ProjectArgs& args, Project* out, std::string* config_path,
     *config_path = args.config;
   } else if (!args.no_config) {
     *config_path = FindConfig(Cwd().string()).value_or("");
+    if (!config_path->empty() && !FoundConfigStaysInside(*config_path, err)) return false;
   }
   if (config_path->empty()) return true;
   std::vector<std::string> known;
@@ -347,7 +361,8 @@ bool ConfigTarget(const Config& config, const HostConfig& h, const HostOptions& 
   t->display_from_cwd = true;
   if (h.is_root()) {
     t->root_dir = h.root_dir;
-    t->fs = std::make_unique<DiskFileSystem>(h.root_dir);
+    // Writes are anchored at the repository: no symlink is followed from its top down.
+    t->fs = std::make_unique<DiskFileSystem>(h.root_dir, config.base_dir);
     return true;
   }
   std::vector<ConfigError> errors;

@@ -18,7 +18,10 @@
 //   no-inline-suppressions: false
 //
 // Paths are relative to the config file's directory (the "repository");
-// list entries may use globs (`*`, `?`, `[...]`, `**` for any depth).
+// list entries may use globs (`*`, `?`, `[...]`, `**` for any depth). The
+// repository is a root like --root: every path is resolved inside it,
+// symlinks included (an absolute target from its top); an absolute `root`,
+// one leading outside, and listed files leading outside are errors.
 #pragma once
 
 #include <map>
@@ -56,7 +59,7 @@ struct HostConfig {
   std::string name;
   int line = 0;  // of the host's name
   int column = 0;
-  std::optional<std::string> root;  // as written (normalised)
+  std::optional<std::string> root;  // resolved inside the repository, relative to it ("." = its top)
   std::string root_dir;             // absolute directory, when `root` is set
   std::vector<ConfigPath> sysctl;   // each file -> etc/sysctl.d/<name>
   std::vector<ConfigPath> nginx;    // first: the main file -> etc/nginx/nginx.conf
@@ -95,7 +98,8 @@ std::optional<std::string> FindConfig(const std::string& start_dir);
 /// them, not only the first): unknown keys, wrong types, bad values, rule IDs
 /// matching none of `known_rules` (not checked when it is empty), globs
 /// matching nothing, hosts with both or neither of `root` and file lists,
-/// roots that are not directories. Returns true when there was none; `out`
+/// roots that are not directories or not inside the repository, listed files
+/// that are symlinks leading outside it. Returns true when there was none; `out`
 /// holds everything that could be read either way.
 bool LoadConfig(const std::string& path, const std::vector<std::string>& known_rules, Config* out,
                 std::vector<ConfigError>* errors);

@@ -315,23 +315,40 @@ class Reader {
     });
   }
 
+  /// `root:` names a directory inside the repository, resolved there as
+  /// --root resolves paths: symlinks are followed inside it (an absolute
+  /// target from its top), and one that leaves it, "..", or an absolute
+  /// root is refused.
   void Root(const YAML::Node& k, const YAML::Node& v, HostConfig* host) {
     listed_any_ = true;
     std::string text;
     if (!String(k, v, &text, "a path")) return;
-    std::string norm = text;
-    if (text.empty() || text.front() != '/') {
-      if (!NormalizePath(text, &norm)) norm = text;  // "../x" is allowed for roots
-      host->root_dir = (fs::path(out_->base_dir) / text).lexically_normal().string();
-    } else {
-      host->root_dir = fs::path(text).lexically_normal().string();
+    host->root = text;
+    host->root_dir = out_->base_dir;  // replaced below when valid
+    if (!text.empty() && text.front() == '/')
+      return Error(v.Mark(), "root '" + text + "' must be relative to the config file's directory (the repository); "
+                             "synlint reads and writes nothing outside it");
+    const DiskFileSystem repo(out_->base_dir);
+    const Resolved r = Resolve(repo, text);
+    switch (r.status) {
+      case Resolved::Status::kOk:
+        break;
+      case Resolved::Status::kEscapes:
+        return Error(v.Mark(), "root '" + text + "' leads outside the repository (the config file's directory)" +
+                                   std::string(r.via_symlink ? " through a symlink" : "") +
+                                   "; synlint reads and writes nothing outside it");
+      case Resolved::Status::kLoop:
+        return Error(v.Mark(), "root '" + text + "': " + r.error);
+      case Resolved::Status::kDevNull:
+      case Resolved::Status::kMissing:
+        return Error(v.Mark(), "root '" + text + "' does not exist" +
+                                   std::string(r.via_symlink ? " inside the repository (a symlink on the way is "
+                                                               "followed inside it, an absolute target from its top)"
+                                                             : ""));
     }
-    while (host->root_dir.size() > 1 && host->root_dir.back() == '/') host->root_dir.pop_back();
-    host->root = norm.empty() ? "." : norm;
-    std::error_code ec;
-    const fs::file_status st = fs::status(host->root_dir, ec);
-    if (!fs::exists(st)) return Error(v.Mark(), "root '" + text + "' does not exist");
-    if (!fs::is_directory(st)) Error(v.Mark(), "root '" + text + "' is not a directory");
+    if (r.kind != NodeKind::kDirectory) return Error(v.Mark(), "root '" + text + "' is not a directory");
+    host->root = r.path.empty() ? "." : r.path;
+    host->root_dir = r.path.empty() ? out_->base_dir : JoinPath(out_->base_dir, r.path);
   }
 
   void Files(const YAML::Node& k, const YAML::Node& v, ConfigFormat format, std::vector<ConfigPath>* list) {

@@ -1,20 +1,13 @@
 #include "linter/config/host_tree.h"
 
-#include <filesystem>
 #include <functional>
 
-#include "core/disk_path.h"
 #include "linter/config/template_mask.h"
 #include "parsers/systemd/units.h"
 
 namespace synlint {
 
 namespace {
-
-namespace stdfs = std::filesystem;
-
-/// The DiskFileSystem("/") path of an absolute path.
-std::string Rel(const std::string& abs) { return abs.size() > 1 ? abs.substr(1) : ""; }
 
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 bool EndsWith(std::string_view s, std::string_view suffix) {
@@ -32,31 +25,59 @@ std::string StripJ2(std::string_view name) {
 
 }  // namespace
 
-HostTreeFileSystem::HostTreeFileSystem(std::string base_dir) {
-  std::error_code ec;
-  const stdfs::path real = stdfs::weakly_canonical(base_dir, ec);
-  base_dir_ = ec ? base_dir : real.string();
+HostTreeFileSystem::HostTreeFileSystem(std::string base_dir) : base_dir_(std::move(base_dir)) {
   while (base_dir_.size() > 1 && base_dir_.back() == '/') base_dir_.pop_back();
+  disk_ = DiskFileSystem(base_dir_);
 }
 
-void HostTreeFileSystem::MapFile(const std::string& virtual_path, const std::string& repo_path) {
-  std::error_code ec;
-  stdfs::path abs = stdfs::path(base_dir_) / repo_path;  // an absolute repo_path replaces the base
-  stdfs::path real = stdfs::weakly_canonical(abs, ec);
-  const std::string disk = (ec ? abs.lexically_normal() : real).string();
-  files_[virtual_path] = disk;
-  hidden_.insert(disk);
+namespace {
+
+/// `repo_path` resolved inside the repository `disk` as --root resolves
+/// paths; "" with `err` unless it is a node of `kind` there.
+std::optional<std::string> ResolveInRepo(const DiskFileSystem& disk, const std::string& repo_path, NodeKind kind,
+                                         std::string* err) {
+  if (!repo_path.empty() && repo_path.front() == '/') {
+    *err = "'" + repo_path + "' is not relative to the repository";
+    return std::nullopt;
+  }
+  const Resolved r = Resolve(disk, repo_path);
+  if (r.status == Resolved::Status::kOk && r.kind == kind) return r.path;
+  const std::string what = kind == NodeKind::kDirectory ? "directory" : "regular file";
+  switch (r.status) {
+    case Resolved::Status::kEscapes:
+      *err = "'" + repo_path + "' leads outside the repository" + (r.via_symlink ? " through a symlink" : "") +
+             "; synlint reads and writes nothing outside it";
+      break;
+    case Resolved::Status::kLoop:
+      *err = "'" + repo_path + "': " + r.error;
+      break;
+    case Resolved::Status::kOk:
+      *err = "'" + repo_path + "' is not a " + what;
+      break;
+    default:
+      *err = "'" + repo_path + "' names no " + what + " inside the repository" +
+             (r.via_symlink ? " (a symlink on the way is followed inside it, an absolute target from its top)" : "");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool HostTreeFileSystem::MapFile(const std::string& virtual_path, const std::string& repo_path, std::string* err) {
+  const auto disk = ResolveInRepo(disk_, repo_path, NodeKind::kRegular, err);
+  if (!disk) return false;
+  files_[virtual_path] = *disk;
+  hidden_.insert(*disk);
   masks_.erase(virtual_path);
+  return true;
 }
 
-void HostTreeFileSystem::MapDir(const std::string& virtual_dir, const std::string& repo_dir) {
-  std::error_code ec;
-  const stdfs::path abs = (stdfs::path(base_dir_) / repo_dir).lexically_normal();
-  const stdfs::path real = stdfs::weakly_canonical(abs, ec);
-  std::string disk = (ec ? abs : real).string();
-  while (disk.size() > 1 && disk.back() == '/') disk.pop_back();
-  dirs_[virtual_dir] = disk;
+bool HostTreeFileSystem::MapDir(const std::string& virtual_dir, const std::string& repo_dir, std::string* err) {
+  const auto disk = ResolveInRepo(disk_, repo_dir, NodeKind::kDirectory, err);
+  if (!disk) return false;
+  dirs_[virtual_dir] = *disk;
   masks_.clear();
+  return true;
 }
 
 std::optional<std::string> HostTreeFileSystem::DiskPath(const std::string& path, bool for_write) const {
@@ -70,9 +91,9 @@ std::optional<std::string> HostTreeFileSystem::DiskPath(const std::string& path,
         path.substr(std::min(path.size(), mount->first.size() + (mount->first.empty() ? 0 : 1)));
     std::string disk = rest.empty() ? mount->second : JoinPath(mount->second, rest);
     if (hidden_.count(disk)) return std::nullopt;
-    if (!rest.empty() && !EndsWith(disk, ".j2") && disk_.Lstat(Rel(disk)).kind == NodeKind::kMissing) {
+    if (!rest.empty() && !EndsWith(disk, ".j2") && disk_.Lstat(disk).kind == NodeKind::kMissing) {
       const std::string j2 = disk + ".j2";
-      if (!hidden_.count(j2) && disk_.Lstat(Rel(j2)).kind != NodeKind::kMissing) return j2;
+      if (!hidden_.count(j2) && disk_.Lstat(j2).kind != NodeKind::kMissing) return j2;
     }
     return disk;
   }
@@ -87,7 +108,7 @@ std::optional<std::string> HostTreeFileSystem::DiskPath(const std::string& path,
     dir = d;
   }
   if (!dir) return std::nullopt;
-  return *dir + "/" + std::string(BaseName(path));
+  return JoinPath(*dir, BaseName(path));
 }
 
 bool HostTreeFileSystem::IsSyntheticDir(const std::string& path) const {
@@ -102,7 +123,7 @@ bool HostTreeFileSystem::IsSyntheticDir(const std::string& path) const {
 
 NodeStat HostTreeFileSystem::Lstat(const std::string& path) const {
   if (const auto disk = DiskPath(path, false)) {
-    const NodeStat st = disk_.Lstat(Rel(*disk));
+    const NodeStat st = disk_.Lstat(*disk);
     if (st.kind != NodeKind::kMissing) return st;
   }
   NodeStat st;
@@ -115,7 +136,7 @@ NodeStat HostTreeFileSystem::Lstat(const std::string& path) const {
 
 bool HostTreeFileSystem::ReadLink(const std::string& path, std::string* target) const {
   const auto disk = DiskPath(path, false);
-  return disk && disk_.ReadLink(Rel(*disk), target);
+  return disk && disk_.ReadLink(*disk, target);
 }
 
 bool HostTreeFileSystem::ReadFile(const std::string& path, std::string* contents, std::string* err) const {
@@ -125,7 +146,7 @@ bool HostTreeFileSystem::ReadFile(const std::string& path, std::string* contents
     return false;
   }
   std::string text;
-  if (!disk_.ReadFile(Rel(*disk), &text, err)) return false;
+  if (!disk_.ReadFile(*disk, &text, err)) return false;
   Masked& m = masks_[path];
   m = Masked{};
   if (LooksLikeTemplate(*disk, text)) {
@@ -154,11 +175,11 @@ std::vector<std::string> HostTreeFileSystem::ListDir(const std::string& path) co
     }
   }
   if (const auto disk = DiskPath(path, false)) {
-    for (const std::string& name : disk_.ListDir(Rel(*disk))) {
+    for (const std::string& name : disk_.ListDir(*disk)) {
       const std::string full = JoinPath(*disk, name);
       if (hidden_.count(full)) continue;
       const std::string plain = StripJ2(name);
-      const bool clash = plain != name && disk_.Lstat(Rel(JoinPath(*disk, plain))).kind != NodeKind::kMissing;
+      const bool clash = plain != name && disk_.Lstat(JoinPath(*disk, plain)).kind != NodeKind::kMissing;
       names.insert(clash ? name : plain);
     }
   }
@@ -186,10 +207,7 @@ bool HostTreeFileSystem::LineTouchesTemplate(const std::string& path, Span span)
 
 std::string HostTreeFileSystem::ToRepoPath(const std::string& path) const {
   const auto disk = DiskPath(path, true);
-  if (!disk) return path;
-  if (!Inside(*disk, base_dir_)) return *disk;
-  const stdfs::path rel = stdfs::path(*disk).lexically_relative(base_dir_);
-  return rel == "." ? "" : rel.string();
+  return disk ? *disk : path;
 }
 
 bool HostTreeFileSystem::ToRepoContents(const std::string& path, std::string_view contents, std::string* out,
@@ -197,7 +215,7 @@ bool HostTreeFileSystem::ToRepoContents(const std::string& path, std::string_vie
   *out = std::string(contents);
   const auto disk = DiskPath(path, true);
   std::string original, read_err;
-  if (!disk || !disk_.ReadFile(Rel(*disk), &original, &read_err)) return true;  // a new file
+  if (!disk || !disk_.ReadFile(*disk, &original, &read_err)) return true;  // a new file
   if (!LooksLikeTemplate(*disk, original)) return true;
   std::vector<Span> spans;
   const std::string masked = MaskTemplate(original, &spans);
@@ -220,7 +238,7 @@ bool HostTreeFileSystem::WriteFile(const std::string& path, std::string_view con
   }
   std::string text;
   if (!ToRepoContents(path, contents, &text, err)) return false;
-  if (!disk_.WriteFile(Rel(*disk), text, new_mode, err)) return false;
+  if (!disk_.WriteFile(*disk, text, new_mode, err)) return false;
   masks_.erase(path);
   if (!DiskPath(path, false)) files_[path] = *disk;  // created beside mapped files
   return true;
@@ -264,13 +282,13 @@ std::unique_ptr<PendingWrite> HostTreeFileSystem::PrepareWrite(const std::string
   if (expected) {
     std::string read_err;
     std::vector<Span> spans;
-    if (!disk_.ReadFile(Rel(*disk), &on_disk, &read_err) ||
+    if (!disk_.ReadFile(*disk, &on_disk, &read_err) ||
         (LooksLikeTemplate(*disk, on_disk) ? MaskTemplate(on_disk, &spans) : on_disk) != *expected) {
       *err = "it changed since it was read (run synlint again)";
       return nullptr;
     }
   }
-  auto written = disk_.PrepareWrite(Rel(*disk), text, new_mode, expected ? &on_disk : nullptr, err);
+  auto written = disk_.PrepareWrite(*disk, text, new_mode, expected ? &on_disk : nullptr, err);
   if (!written) return nullptr;
   return std::make_unique<HostTreeWrite>(std::move(written), [this, path, disk = *disk] {
     masks_.erase(path);
@@ -284,7 +302,9 @@ std::unique_ptr<HostTreeFileSystem> BuildHostTree(const Config& config, const Ho
                                                   std::vector<ConfigError>* errors) {
   auto tree = std::make_unique<HostTreeFileSystem>(config.base_dir);
   if (host.is_root()) {
-    tree->MapDir("", host.root_dir);
+    std::string err;
+    if (!tree->MapDir("", *host.root == "." ? "" : *host.root, &err))
+      errors->push_back({config.path, host.line, host.column, err});
     return tree;
   }
   std::map<std::string, std::string> placed;  // virtual -> repo
@@ -295,7 +315,8 @@ std::unique_ptr<HostTreeFileSystem> BuildHostTree(const Config& config, const Ho
                          "'" + it->second + "' and '" + repo + "' both map to '" + virt + "'"});
       return;
     }
-    tree->MapFile(virt, repo);
+    std::string err;
+    if (!tree->MapFile(virt, repo, &err)) errors->push_back({config.path, entry.line, entry.column, err});
   };
   for (const ConfigPath& entry : host.sysctl) {
     for (const std::string& m : entry.matches) {
@@ -317,7 +338,9 @@ std::unique_ptr<HostTreeFileSystem> BuildHostTree(const Config& config, const Ho
     if (s.list->empty() || s.list->front().matches.empty()) continue;
     const std::string main = s.list->front().matches.front();
     const std::string main_dir(DirName(main));
-    tree->MapDir(s.dir, main_dir);
+    std::string err;
+    if (!tree->MapDir(s.dir, main_dir, &err))
+      errors->push_back({config.path, s.list->front().line, s.list->front().column, err});
     place(s.dir + "/" + s.main, main, s.list->front());
     for (const ConfigPath& entry : *s.list) {
       for (const std::string& m : entry.matches) {

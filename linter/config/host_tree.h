@@ -35,17 +35,26 @@ namespace synlint {
 
 class HostTreeFileSystem : public FileSystem {
  public:
-  /// `base_dir` is the absolute directory repository paths are relative to.
+  /// `base_dir` is the absolute directory repository paths are relative to:
+  /// the repository, a root like --root. Every repository path is resolved
+  /// inside it (symlinks followed there, an absolute target from its top,
+  /// ".." above it refused), every read goes through a DiskFileSystem on it,
+  /// and every write through its confined writer (core/confined_write.h).
   explicit HostTreeFileSystem(std::string base_dir);
 
-  /// Shows repository file `repo_path` (relative to base_dir, or absolute) at `virtual_path`.
-  void MapFile(const std::string& virtual_path, const std::string& repo_path);
-  /// Shows repository directory `repo_dir` and everything below it at `virtual_dir` ("" = the root).
-  void MapDir(const std::string& virtual_dir, const std::string& repo_dir);
+  /// Shows repository file `repo_path` (relative to base_dir) at
+  /// `virtual_path`. False with `err` unless it resolves to a regular file
+  /// inside the repository.
+  bool MapFile(const std::string& virtual_path, const std::string& repo_path, std::string* err);
+  /// Shows repository directory `repo_dir` and everything below it at
+  /// `virtual_dir` ("" = the root). False with `err` unless it resolves to a
+  /// directory inside the repository. Symlinks below it are seen as symlinks
+  /// of the virtual tree and resolved there.
+  bool MapDir(const std::string& virtual_dir, const std::string& repo_dir, std::string* err);
 
-  /// The repository path (relative to base_dir when inside it, else absolute)
-  /// of a virtual path; for a file a fix would create, where it would be
-  /// written. `virtual_path` unchanged when no repository place corresponds.
+  /// The repository path (relative to base_dir) of a virtual path; for a
+  /// file a fix would create, where it would be written. `virtual_path`
+  /// unchanged when no repository place corresponds.
   std::string ToRepoPath(const std::string& virtual_path) const;
   /// Whether the file is served masked.
   bool IsTemplate(const std::string& virtual_path) const;
@@ -79,16 +88,16 @@ class HostTreeFileSystem : public FileSystem {
     std::vector<Span> spans;
     std::vector<Span> lines;  // each span widened to the whole lines it is on
   };
-  /// Absolute disk path shown at `path`, or nullopt. `for_write`: also where
+  /// Repository path (resolved, relative to base_dir_) shown at `path`, or nullopt. `for_write`: also where
   /// a new file would go.
   std::optional<std::string> DiskPath(const std::string& path, bool for_write) const;
   bool IsSyntheticDir(const std::string& path) const;
   const Masked& MaskOf(const std::string& path) const;
 
   std::string base_dir_;
-  DiskFileSystem disk_{"/"};
-  std::map<std::string, std::string> files_;  // virtual -> absolute disk path
-  std::map<std::string, std::string> dirs_;   // virtual dir -> absolute disk dir
+  DiskFileSystem disk_{"/"};                  // on base_dir_ once constructed
+  std::map<std::string, std::string> files_;  // virtual -> repository path
+  std::map<std::string, std::string> dirs_;   // virtual dir -> repository dir ("" = its top)
   std::set<std::string> hidden_;              // disk files mapped by name: not shown again via a dir
   mutable std::map<std::string, Masked> masks_;
 };

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <sstream>
 
@@ -165,6 +166,54 @@ TEST_F(WriteFixesTest, ASwapBeforeTheDirectoryIsOpenedIsRefusedByOpenat2) { Expe
 TEST_F(WriteFixesTest, ASwapBeforeTheDirectoryIsOpenedIsRefusedByTheDescriptorWalk) {
   ForceDescriptorWalkForTest(true);
   ExpectSwapBeforeOpenRefused();
+}
+
+// Defect 2: a host root inside a repository (`root: hosts/web`) is written
+// from the repository's top down with no symlink followed, so swapping the
+// host's own directory for a symlink to outside refuses the write too.
+void ExpectRootSwapRefused(const std::filesystem::path& repo, const std::filesystem::path& canary,
+                           const std::function<std::string()>& canary_now) {
+  std::filesystem::create_directories(repo / "hosts/web/etc/sysctl.d");
+  std::ofstream(repo / "hosts/web/etc/sysctl.d/10-a.conf") << "a = 1\n";
+  std::filesystem::create_directories(canary / "etc/sysctl.d");
+  std::ofstream(canary / "etc/sysctl.d/10-a.conf") << "a = 1\n";
+  const std::string before = canary_now();
+  SetWriteStepHookForTest([&](std::string_view step, const std::string&) {
+    if (step == "dir-resolved") {
+      std::filesystem::rename(repo / "hosts/web", repo / "hosts/old");
+      std::filesystem::create_directory_symlink(canary, repo / "hosts/web");
+    }
+    return true;
+  });
+  DiskFileSystem fs((repo / "hosts/web").string(), repo.string());
+  FixResult fix;
+  fix.original["etc/sysctl.d/10-a.conf"] = "a = 1\n";
+  fix.fixed["etc/sysctl.d/10-a.conf"] = "a = 2\n";
+  std::string err;
+  EXPECT_FALSE(WriteFixes(fs, fix, &err));
+  EXPECT_NE(err.find("'hosts/web/etc/sysctl.d' is no longer a plain directory inside the root"), std::string::npos)
+      << err;
+  EXPECT_EQ(canary_now(), before);
+}
+
+TEST_F(WriteFixesTest, ARepositoryHostRootSwappedForASymlinkIsRefusedByOpenat2) {
+  ExpectRootSwapRefused(dir_, canary_, [this] { return Canary() + Read("../canary/etc/sysctl.d/10-a.conf"); });
+}
+
+TEST_F(WriteFixesTest, ARepositoryHostRootSwappedForASymlinkIsRefusedByTheDescriptorWalk) {
+  ForceDescriptorWalkForTest(true);
+  ExpectRootSwapRefused(dir_, canary_, [this] { return Canary() + Read("../canary/etc/sysctl.d/10-a.conf"); });
+}
+
+TEST_F(WriteFixesTest, AHostRootOutsideItsAnchorIsNeverWritten) {
+  DiskFileSystem fs(canary_.string(), dir_.string());
+  FixResult fix;
+  fix.fixed["sysctl.d/90-synlint.conf"] = "b = 2\n";
+  const std::string before = Canary();
+  std::string err;
+  EXPECT_FALSE(WriteFixes(fs, fix, &err));
+  EXPECT_NE(err.find("is not inside"), std::string::npos) << err;
+  EXPECT_EQ(Canary(), before);
 }
 
 TEST_F(WriteFixesTest, ASwapAfterTheDirectoryIsOpenedWritesWhereItWasChecked) {
