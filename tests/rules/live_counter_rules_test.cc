@@ -60,7 +60,7 @@ class LiveCounterRulesTest : public ::testing::Test {
 
   std::vector<Finding> Audit(const std::string& rule) {
     HostOptions o;
-    o.kernel = KernelVersion{6, 1};
+    o.kernel = KernelVersion{6, 1, 124};
     o.attach_live = [this](const Host&) { return &live_; };
     std::vector<Finding> out;
     for (Finding& f : Lint(fs_, o, FixOptions{}, [&](Finding& f) { return f.rule == rule; }).findings)
@@ -166,7 +166,7 @@ TEST_F(LiveCounterRulesTest, FloodLineNamesTheListenerItsLimitAndTheChange) {
             "the kernel logged 'Possible SYN flooding on port 127.0.0.1:8080. Sending cookies.' "
             "(var/log/kern.log:7): the SYN queue of nginx 127.0.0.1:8080 on 127.0.0.1:8080 overflowed; its "
             "SYN queue holds 3 requests now; limit 128 = the accept-queue limit 128 (Linux >= 4.4: the SYN "
-            "queue is full at sk_max_ack_backlog); the configuration gives min(backlog=511, somaxconn 1024) "
+            "queue is full at sk_max_ack_backlog; one more from 6.1.125, 3479c7549fb1); the configuration gives min(backlog=511, somaxconn 1024) "
             "= 511 (etc/nginx/nginx.conf:3), but the socket runs with 128: it was opened before a change "
             "(SL302); the SYNs past the limit were answered with cookies (tcp_syncookies 1); the line is "
             "printed once per socket, so the counters' rates (--watch) tell whether it goes on; to change "
@@ -187,7 +187,7 @@ TEST_F(LiveCounterRulesTest, FloodLineBefore6_2MatchesByPort) {
   EXPECT_EQ(f[0].message,
             "the kernel logged 'Possible SYN flooding on port 8081. Dropping request.' (dmesg:1): the SYN "
             "queue of nginx 8081 on 0.0.0.0:8081 overflowed; its SYN queue holds 0 requests now; limit 511 = "
-            "the accept-queue limit 511 (Linux >= 4.4: the SYN queue is full at sk_max_ack_backlog); the "
+            "the accept-queue limit 511 (Linux >= 4.4: the SYN queue is full at sk_max_ack_backlog; one more from 6.1.125, 3479c7549fb1); the "
             "configuration gives min(default backlog 511, somaxconn 1024) = 511 (nginx's default backlog on "
             "Linux (NGX_LISTEN_BACKLOG 511), etc/nginx/nginx.conf:4); the SYNs past the limit were dropped "
             "(tcp_syncookies 0): clients retried or gave up; the line is printed once per socket, so the "
@@ -225,7 +225,7 @@ TEST_F(LiveCounterRulesTest, RisingDoCookiesTiedToTheFullSynQueue) {
             "'TcpExt.TCPReqQFullDoCookies' rose by 5 in 1 s (5/s) (tcp_syncookies 1: SYNs past a full SYN "
             "queue get a cookie) and the SYN queue of nginx 127.0.0.1:8080 on 127.0.0.1:8080 is full now: "
             "its SYN queue holds 5 requests now; limit 4 = the accept-queue limit 4 (Linux >= 4.4: the SYN "
-            "queue is full at sk_max_ack_backlog); the configuration gives min(backlog=511, somaxconn 1024) "
+            "queue is full at sk_max_ack_backlog; one more from 6.1.125, 3479c7549fb1); the configuration gives min(backlog=511, somaxconn 1024) "
             "= 511 (etc/nginx/nginx.conf:3), but the socket runs with 4: it was opened before a change "
             "(SL302); to change it, raise the backlog (backlog=511, etc/nginx/nginx.conf:3) and "
             "'net.core.somaxconn', then reopen the socket; 'tcp_max_syn_backlog' does not size this queue on "
