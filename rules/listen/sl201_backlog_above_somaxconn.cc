@@ -2,6 +2,7 @@
 // silently caps it (kernel-facts.md §1, rule 1). A capped default is info,
 // unless the host shows it is fighting connection pressure
 // (model/connection_pressure.h): then the cap is the decisive limit, a warning.
+#include <algorithm>
 #include <climits>
 
 #include "model/connection_pressure.h"
@@ -55,8 +56,11 @@ void CheckSL201(RuleContext& ctx) {
             f.related.back().note = "tuned against connection pressure";
           }
         }
-        f.message += "; the host is tuned against connection pressure (" + signs +
-                     "), and this cap, not those settings, is what limits the queue";
+        const bool live = std::any_of(pressure.begin(), pressure.end(), [](const PressureSign& p) { return p.live; });
+        f.message += live ? "; the host shows connection pressure (" + signs +
+                                "), and this cap is what limits the queue"
+                          : "; the host is tuned against connection pressure (" + signs +
+                                "), and this cap, not those settings, is what limits the queue";
       }
     }
     if (target > somaxconn) {

@@ -266,5 +266,55 @@ TEST_F(LiveCounterRulesTest, NoLiveStateNoFindings) {
   }
 }
 
+// The running kernel's overflow counters are evidence of connection pressure
+// (model/connection_pressure.h): a default backlog capped by somaxconn, info
+// on files alone, is a warning once the kernel counted overflows.
+TEST(LiveCountersAsPressure, OverflowsMakeACappedDefaultBacklogAWarning) {
+  MemoryFileSystem fs;
+  fs.AddFile("etc/nginx/nginx.conf", "events { }\nhttp {\n  server { listen 8081; }\n}\n");
+  LiveState live;
+  live.kernel_release = "4.19.0-25-amd64";
+  live.sysctl["net.core.somaxconn"] = "128";
+  live.sysctl["net.ipv4.tcp_syncookies"] = "1";
+  for (const std::string_view key : LiveCounterKeys()) live.counters[std::string(key)] = 0;
+  auto sl201 = [&](bool attach) {
+    HostOptions o;
+    o.kernel = KernelVersion{4, 19};
+    if (attach) o.attach_live = [&](const Host&) { return &live; };
+    std::vector<Finding> out;
+    for (Finding& f : Lint(fs, o, FixOptions{}, [](Finding& f) { return f.rule == "SL201"; }).findings)
+      out.push_back(f);
+    return out;
+  };
+  std::vector<Finding> f = sl201(false);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::kInfo) << f[0].message;
+  // Counters at zero are no evidence.
+  f = sl201(true);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::kInfo) << f[0].message;
+  live.counters["TcpExt.ListenOverflows"] = 7;
+  live.counters["TcpExt.ListenDrops"] = 7;
+  f = sl201(true);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::kWarning) << f[0].message;
+  EXPECT_NE(f[0].message.find("the host shows connection pressure (7 accept-queue overflows since boot "
+                              "(TcpExt.ListenOverflows)), and this cap is what limits the queue"),
+            std::string::npos)
+      << f[0].message;
+  // Under --watch the deltas count, not the totals.
+  live.counter_seconds = 2;
+  for (const std::string_view key : LiveCounterKeys()) live.counter_deltas[std::string(key)] = 0;
+  f = sl201(true);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::kInfo) << f[0].message;
+  live.counter_deltas["TcpExt.TCPReqQFullDoCookies"] = 3;
+  live.counter_deltas["TcpExt.SyncookiesSent"] = 3;
+  f = sl201(true);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::kWarning) << f[0].message;
+  EXPECT_NE(f[0].message.find("3 SYN-queue overflows in 2 s"), std::string::npos) << f[0].message;
+}
+
 }  // namespace
 }  // namespace synlint
