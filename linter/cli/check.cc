@@ -151,8 +151,10 @@ bool PrepareHost(const CheckArgs& a, const Project& project, const Target& t, Ch
   out->host_options = t.host_options;
   if (a.attach_live) {
     // audit: the target is the running kernel whatever the root.
-    if (!out->host_options.kernel && out->host_options.running_kernel.empty())
+    if (!out->host_options.kernel && out->host_options.running_kernel.empty()) {
       out->host_options.running_kernel = RunningKernel();
+      out->host_options.running_kernel_build = RunningKernelBuild();
+    }
     out->host_options.attach_live = a.attach_live;
   }
   if (!LoadBaseline(a, t, state, &out->host_options, err)) return false;

@@ -10,7 +10,7 @@ namespace synlint::cli {
 
 int ExplainRule(const std::string& id);
 int ExplainPort(const HostArgs& host, bool root_given, const ProjectArgs& project,
-                const std::string& target);
+                const std::string& target, bool live);
 
 namespace {
 
@@ -18,6 +18,7 @@ struct ExplainArgs {
   HostArgs host;
   ProjectArgs project;
   std::string target;
+  bool live = false;  // --live
   const CLI::Option* root_option = nullptr;
 };
 
@@ -32,13 +33,16 @@ void AddExplain(CLI::App& app, int* exit_code) {
   args->host.Add(cmd);
   args->root_option = cmd->get_option("--root");
   args->project.AddHostSelection(cmd);
+  cmd->add_flag("--live", args->live,
+                "With a port: add the running socket's figures (accept-queue limit, queue, SYN_RECV, owner), "
+                "running values and counters, from the network namespace synlint runs in");
   cmd->callback([args, exit_code] {
     std::string t = args->target;
     for (char& c : t) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
     if (std::regex_match(t, std::regex("SL[0-9]{3}"))) {
       *exit_code = ExplainRule(t);
     } else {
-      *exit_code = ExplainPort(args->host, args->root_option->count() > 0, args->project, args->target);
+      *exit_code = ExplainPort(args->host, args->root_option->count() > 0, args->project, args->target, args->live);
     }
   });
 }

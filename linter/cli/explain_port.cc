@@ -3,6 +3,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "linter/cli/live_attach.h"
 #include "linter/cli/options.h"
 #include "linter/cli/project.h"
 #include "model/listen_model.h"
@@ -22,16 +23,19 @@ std::string Where(const Location& l) { return l.file + ":" + std::to_string(l.st
 }  // namespace
 
 int ExplainPort(const HostArgs& host_args, bool root_given, const ProjectArgs& project,
-                const std::string& target) {
+                const std::string& target, bool live) {
   std::string err;
   Target t;
   if (!LoadOneHost(host_args, root_given, project, &t, &err)) return Fail(err);
+  auto live_states = std::make_shared<std::deque<LiveState>>();
+  if (live) AttachLiveState(&t.host_options, live_states);
   auto host = LoadHost(*t.fs, t.host_options);
+  const auto views = ListenerViews(*host);
   const SysctlEntry* from = nullptr;
   const int64_t somaxconn = EffectiveSomaxconn(*host, &from);
   size_t shown = 0;
   std::ostringstream out;
-  for (const ListenerView& v : ListenerViews(*host)) {
+  for (const ListenerView& v : views) {
     if (!Matches(*v.listener, target)) continue;
     if (shown++) out << "\n";
     const Listener& l = *v.listener;
@@ -55,7 +59,9 @@ int ExplainPort(const HostArgs& host_args, bool root_given, const ProjectArgs& p
     out << "  SYN queue           " << v.queues.SynText() << " = " << v.queues.syn_why << "\n";
     out << "  ss -ltn shows Send-Q " << v.queues.accept_limit << " for this socket; up to " << v.queues.SynText()
         << " connections can sit in SYN_RECV before the kernel sends syncookies or drops SYNs\n";
+    out << LiveListenerText(*host, views, v, "  ");
   }
+  if (live) out << "\n" << LiveSummaryText(*host);
   if (shown == 0) return Fail("no listener on '" + target + "' under --root " + host_args.root);
   std::cout << out.str();
   return kExitClean;

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "core/json.h"
+#include "linter/cli/live_attach.h"
 #include "linter/cli/options.h"
 #include "linter/cli/project.h"
 #include "linter/cli/show_model.h"
@@ -15,6 +16,7 @@ struct ShowArgs {
   HostArgs host;
   ProjectArgs project;
   std::string format = "text";
+  bool live = false;  // --live
   const CLI::Option* root_option = nullptr;
 };
 
@@ -22,6 +24,8 @@ int RunShow(const ShowArgs& a) {
   std::string err;
   Target target;
   if (!LoadOneHost(a.host, a.root_option->count() > 0, a.project, &target, &err)) return Fail(err);
+  auto live_states = std::make_shared<std::deque<LiveState>>();
+  if (a.live) AttachLiveState(&target.host_options, live_states);
   auto host = LoadHost(*target.fs, target.host_options);
   // A host of .synlint.yaml is named by its root, or for a list of files by
   // its name (paths below are where the files sit in the host's tree).
@@ -59,6 +63,10 @@ void AddShow(CLI::App& app, int* exit_code) {
   cmd->add_option("--format", args->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
+  cmd->add_flag("--live", args->live,
+                "Add the running kernel's figures (as synlint audit reads them, from the network namespace "
+                "synlint runs in): each listener's running accept-queue limit, queue, SYN_RECV and owner, "
+                "running values, counters since boot");
   cmd->callback([args, exit_code] { *exit_code = RunShow(*args); });
 }
 

@@ -5,7 +5,10 @@
 #include <sstream>
 
 #include "core/json.h"
+#include "linter/cli/live_attach.h"
+#include "linter/output/report_util.h"
 #include "model/listen_model.h"
+#include "model/live_match.h"
 #include "model/setting.h"
 
 namespace synlint::cli {
@@ -92,6 +95,7 @@ std::string ShowText(const Host& host, const std::string& root) {
     out << "tcp_max_syn_backlog default: "
         << (d->Known() ? d->Text() + " (" + d->origin + ")" : d->Explained() + "; " + d->origin) << "\n";
   }
+  out << LiveSummaryText(host);
   out << "\nsysctl files, in the order " << sysctl::LoaderName(host.loader) << " applies them:\n";
   const auto& disc = host.sysctl_discovery();
   if (disc.files.empty()) out << "  (none)\n";
@@ -144,6 +148,7 @@ std::string ShowText(const Host& host, const std::string& root) {
       out << "    SYN queue " << v.queues.SynText() << ": " << v.queues.syn_why << "\n";
     else
       out << "    SYN queue: none, a Unix socket (somaxconn caps its backlog; tcp_max_syn_backlog does not apply)\n";
+    out << LiveListenerText(host, views, v, "    ");
   }
   return out.str();
 }
@@ -253,11 +258,28 @@ std::string ShowJson(const Host& host, const std::string& root) {
         }
         w.Key("explanation").String(view->queues.accept_why);
         w.Key("syn_explanation").String(view->queues.syn_why);
+        if (host.live_state && view->listener == &l) {
+          w.Key("running").BeginArray();
+          for (const LiveListener& r : host.live_state->listeners) {
+            if (ConfiguredListener(views, r) != view) continue;
+            w.BeginObject().Key("endpoint").String(r.Endpoint());
+            w.Key("accept_queue_limit").Int(r.accept_queue_limit).Key("accept_queue_now").Int(r.accept_queue_now);
+            w.Key("syn_recv_now").Int(r.syn_recv_now);
+            w.Key("pid");
+            if (r.pid) w.Int(*r.pid); else w.Null();
+            w.Key("comm").String(r.comm).Key("unit").String(r.unit).EndObject();
+          }
+          w.EndArray();
+        }
       }
       w.EndObject();
     }
   }
   w.EndArray();
+  if (host.live_state) {
+    w.Key("live");
+    WriteLiveState(w, *host.live_state);
+  }
   w.EndObject();
   return w.Take();
 }
