@@ -10,7 +10,9 @@
 
 #include "linter/cli/audit_watch.h"
 #include "linter/cli/check.h"
+#include "core/json.h"
 #include "linter/live/live_read.h"
+#include "linter/live/netns_list.h"
 
 namespace synlint::cli {
 
@@ -23,7 +25,72 @@ struct AuditArgs {
   double watch = 0;        // --watch SECONDS
   int watch_count = 0;     // --watch-count N
   std::string kernel_log;  // --kernel-log FILE
+  bool all_netns = false;  // --all-netns
 };
+
+std::string Endpoint(const live::InetSocket& s) {
+  return s.address.find(':') != std::string::npos ? "[" + s.address + "]:" + std::to_string(s.port)
+                                                  : s.address + ":" + std::to_string(s.port);
+}
+
+/// `audit --all-netns`: each network namespace with listening TCP sockets,
+/// and how to audit it.
+int ListAllNetns(const std::string& format) {
+  std::vector<std::string> unseen;
+  const std::vector<NetnsInfo> all = ListNetworkNamespaces("/proc", "/run/netns", &unseen);
+  for (const std::string& u : unseen) std::cerr << "synlint: warning: --all-netns could not see " << u << "\n";
+  size_t without = 0;
+  for (const NetnsInfo& ns : all) without += ns.listeners.empty() && ns.error.empty();
+  if (format == "json") {
+    JsonWriter w;
+    w.BeginObject().Key("netns").BeginArray();
+    for (const NetnsInfo& ns : all) {
+      if (ns.listeners.empty() && ns.error.empty()) continue;
+      w.BeginObject().Key("inode").Uint(ns.inode).Key("current").Bool(ns.current);
+      w.Key("names").BeginArray();
+      for (const std::string& n : ns.names) w.String(n);
+      w.EndArray().Key("pids").BeginArray();
+      for (int p : ns.pids) w.Int(p);
+      w.EndArray().Key("comm").String(ns.comm).Key("enter").String(ns.enter);
+      w.Key("error");
+      if (ns.error.empty()) w.Null(); else w.String(ns.error);
+      w.Key("listeners").BeginArray();
+      for (const auto& l : ns.listeners) {
+        w.BeginObject().Key("endpoint").String(Endpoint(l)).Key("accept_queue_limit").Int(l.wqueue);
+        w.Key("accept_queue_now").Int(l.rqueue).EndObject();
+      }
+      w.EndArray().EndObject();
+    }
+    w.EndArray().Key("without_listeners").Uint(without).Key("unseen").BeginArray();
+    for (const std::string& u : unseen) w.String(u);
+    w.EndArray().EndObject();
+    std::cout << w.Take() << "\n";
+    return kExitClean;
+  }
+  if (format != "text") return Fail("--all-netns prints text or json, not '" + format + "'");
+  std::cout << "network namespaces with listening TCP sockets:\n";
+  for (const NetnsInfo& ns : all) {
+    if (ns.listeners.empty() && ns.error.empty()) continue;
+    std::cout << "  net:[" << ns.inode << "]" << (ns.current ? " (this one)" : "");
+    for (const std::string& n : ns.names) std::cout << " /run/netns/" << n;
+    if (!ns.pids.empty()) {
+      std::cout << "  pid " << ns.pids.front();
+      if (!ns.comm.empty()) std::cout << " '" << ns.comm << "'";
+      if (ns.pids.size() > 1) std::cout << " and " << ns.pids.size() - 1 << " more";
+    }
+    std::cout << "\n";
+    if (!ns.error.empty()) std::cout << "    not read: " << ns.error << "\n";
+    for (const auto& l : ns.listeners)
+      std::cout << "    " << Endpoint(l) << "  accept queue " << l.wqueue << ", " << l.rqueue << " waiting\n";
+    if (!ns.current)
+      std::cout << "    audit it: synlint audit "
+                << (!ns.names.empty() ? "--netns /run/netns/" + ns.names.front()
+                                      : "--pid " + std::to_string(ns.pids.front()))
+                << " --root DIR\n";
+  }
+  std::cout << "namespaces without listening TCP sockets: " << without << "\n";
+  return kExitClean;
+}
 
 /// Whether the process's network namespace is not the initial one (where
 /// the boot-time sysctl loader runs): PID 1's namespace when its link can be
@@ -38,6 +105,11 @@ bool InOtherNetns() {
 }
 
 int RunAudit(AuditArgs& a) {
+  if (a.all_netns) {
+    if (!a.netns.empty() || a.pid > 0 || a.watch > 0 || !a.kernel_log.empty())
+      return Fail("--all-netns lists every namespace; it takes no --netns, --pid, --watch or --kernel-log");
+    return ListAllNetns(a.check.output.format);
+  }
   if (!a.netns.empty() && a.pid > 0) return Fail("--netns and --pid name the namespace twice; give one");
   LiveReadOptions live_options;
   // Before anything reads /proc/net or /proc/sys: both show the network
@@ -111,6 +183,10 @@ void AddAudit(CLI::App& app, int* exit_code) {
   cmd->add_option("--kernel-log", args->kernel_log,
                   "Find the kernel's 'Possible SYN flooding' lines in FILE (dmesg, journalctl -k or kern.log "
                   "text; - for stdin); by default the kernel's ring buffer is read when permitted")
+      ->group("Live");
+  cmd->add_flag("--all-netns", args->all_netns,
+                "List every network namespace (of a process or /run/netns) that has listening TCP sockets, with "
+                "them and the command that audits it; reads each in a child process (root sees all)")
       ->group("Live");
   cmd->callback([args, exit_code] { *exit_code = RunAudit(*args); });
 }
