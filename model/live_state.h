@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "parsers/live/inet_diag.h"
 #include "parsers/live/kernel_log.h"
 
 namespace synlint {
@@ -34,10 +35,7 @@ struct LiveListener {
   std::string comm;  // /proc/PID/comm ("nginx"); "" when unknown
   std::string unit;  // systemd unit from /proc/PID/cgroup ("nginx.service"); "" when none/unknown
   /// "address:port" as users read it: "127.0.0.1:80", "[::]:443".
-  std::string Endpoint() const {
-    const std::string p = std::to_string(port);
-    return address.find(':') != std::string::npos ? "[" + address + "]:" + p : address + ":" + p;
-  }
+  std::string Endpoint() const { return live::EndpointText(address, port); }
 };
 
 /// A running sysctl value read from /proc/sys.

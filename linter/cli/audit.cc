@@ -28,11 +28,6 @@ struct AuditArgs {
   bool all_netns = false;  // --all-netns
 };
 
-std::string Endpoint(const live::InetSocket& s) {
-  return s.address.find(':') != std::string::npos ? "[" + s.address + "]:" + std::to_string(s.port)
-                                                  : s.address + ":" + std::to_string(s.port);
-}
-
 /// `audit --all-netns`: each network namespace with listening TCP sockets,
 /// and how to audit it.
 int ListAllNetns(const std::string& format) {
@@ -56,7 +51,7 @@ int ListAllNetns(const std::string& format) {
       if (ns.error.empty()) w.Null(); else w.String(ns.error);
       w.Key("listeners").BeginArray();
       for (const auto& l : ns.listeners) {
-        w.BeginObject().Key("endpoint").String(Endpoint(l)).Key("accept_queue_limit").Int(l.wqueue);
+        w.BeginObject().Key("endpoint").String(live::EndpointText(l.address, l.port)).Key("accept_queue_limit").Int(l.wqueue);
         w.Key("accept_queue_now").Int(l.rqueue).EndObject();
       }
       w.EndArray().EndObject();
@@ -81,7 +76,7 @@ int ListAllNetns(const std::string& format) {
     std::cout << "\n";
     if (!ns.error.empty()) std::cout << "    not read: " << ns.error << "\n";
     for (const auto& l : ns.listeners)
-      std::cout << "    " << Endpoint(l) << "  accept queue " << l.wqueue << ", " << l.rqueue << " waiting\n";
+      std::cout << "    " << live::EndpointText(l.address, l.port) << "  accept queue " << l.wqueue << ", " << l.rqueue << " waiting\n";
     if (!ns.current)
       std::cout << "    audit it: synlint audit "
                 << (!ns.names.empty() ? "--netns /run/netns/" + ns.names.front()

@@ -16,6 +16,7 @@
 #include <tuple>
 
 #include "linter/live/live_read.h"
+#include "parsers/live/proc_owner.h"
 
 namespace synlint {
 
@@ -29,15 +30,12 @@ bool IsPid(const char* name) {
 }
 
 std::string ReadComm(const std::string& proc, int pid) {
-  std::string comm;
   const int fd = open((proc + "/" + std::to_string(pid) + "/comm").c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return comm;
+  if (fd < 0) return "";
   char buf[64];
   const ssize_t n = read(fd, buf, sizeof buf);
   close(fd);
-  if (n > 0) comm.assign(buf, static_cast<size_t>(n));
-  while (!comm.empty() && comm.back() == '\n') comm.pop_back();
-  return comm;
+  return n > 0 ? live::CommFromText(std::string_view(buf, static_cast<size_t>(n))) : "";
 }
 
 /// Reads the listeners of the namespace at `path` in a child process that

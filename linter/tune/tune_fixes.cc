@@ -1,6 +1,7 @@
 #include "linter/tune/tune_fixes.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "linter/diff.h"
 #include "linter/edits.h"
@@ -116,6 +117,11 @@ TuneRun RunTune(const FileSystem& fs, const HostOptions& host_options, const Fix
   TuneRun run;
   run.host = LoadHost(fs, host_options);
   run.plan = PlanTuning(*run.host, load);
+  // The fix rounds re-read the same root: its package database and software
+  // versions are read once, as check does (a live root's dpkg lists are megabytes).
+  HostOptions round_options = host_options;
+  round_options.packages = std::make_shared<PackageFiles>(run.host->packages);
+  round_options.detected_versions = std::make_shared<SoftwareVersions>(run.host->versions);
   run.warnings = run.plan.warnings;
   // As FixToConvergence, with the plan in place of the rules: apply, re-read
   // the host from the overlay, re-plan, until the plan asks for nothing new.
@@ -139,7 +145,7 @@ TuneRun RunTune(const FileSystem& fs, const HostOptions& host_options, const Fix
       break;
     }
     ApplyRound(fs, overlay.get(), findings, &run.fix);
-    fixed_host = LoadHost(*overlay, host_options);
+    fixed_host = LoadHost(*overlay, round_options);
     host = fixed_host.get();
     plan = PlanTuning(*host, load);
   }

@@ -23,6 +23,12 @@ struct InetSocket {
   uint64_t inode = 0;  // 0 for request sockets
 };
 
+/// "address:port" as users read it: "127.0.0.1:80", "[::]:443".
+inline std::string EndpointText(const std::string& address, uint32_t port) {
+  const std::string p = std::to_string(port);
+  return address.find(':') != std::string::npos ? "[" + address + "]:" + p : address + ":" + p;
+}
+
 enum class ReplyStatus { kMore, kDone, kError };
 
 /// Parses one datagram of replies to an inet_diag dump, appending each
