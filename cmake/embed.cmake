@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # synlint_embed(OUT_CC VAR_PREFIX FILE...): compiles files into the binary as
 # std::string_view constants, listed in an array of {name, text} pairs.
 function(synlint_embed out_cc symbol)

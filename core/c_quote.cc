@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/c_quote.h"
 
 namespace synlint {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Names written as git writes them when they would break a line-based format:
 // quote_c_style() in git's quote.c.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The configuration formats synlint reads, and what differs between them, in one table: the names
 // users type and see, the service a format describes, how its comments are written and how its
 // backlog setting is spelled. sysctl is a format but no server: its row has no service and no

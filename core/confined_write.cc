@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/confined_write.h"
 
 #include <dirent.h>

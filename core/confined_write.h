@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Writing below a root with the kernel keeping every step inside it: the
 // directory is opened from a descriptor of the root with no symlink followed,
 // and the temporary file, the checks and the rename all go through that

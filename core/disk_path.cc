@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/disk_path.h"
 
 namespace synlint {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Paths on the disk of the machine synlint runs on, as the user names them
 // (the config file, --root, FILE arguments), not the root-relative paths of
 // a host (core/file_system.h).

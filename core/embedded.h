@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Files compiled into the binary (knowledge base, rule docs).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reading config files: resolve inside the root, refuse what is not text,
 // keep every file once under its real path.
 #pragma once

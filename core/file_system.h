@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // File access confined to a root. Every path here is relative to the root,
 // '/'-separated, with no leading slash ("etc/sysctl.d/99-sysctl.conf"); the
 // empty string is the root itself. Nothing can name a file outside the root.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/finding.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Findings, fixes and the byte-range edits fixes are made of.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A small streaming JSON writer (RFC 8259), used by every machine format.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/md5.h"
 
 #include <cstdint>

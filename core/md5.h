@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // MD5 (RFC 1321), for comparing a file with the checksum dpkg recorded for it
 // (var/lib/dpkg/status `Conffiles:`); not for anything that needs security.
 #pragma once

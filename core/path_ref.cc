@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/path_ref.h"
 
 #include <ostream>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // PathRef: a file path interned for the life of the process.
 //
 // Every Location names its file, and a check of a host with thousands of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/regular_file.h"
 
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Opening files to read them without ever blocking on one that is not a
 // regular file: a FIFO blocks open() until a writer comes, and a device such
 // as /dev/zero never reaches end of file.

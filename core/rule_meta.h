@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Static description of a rule; each rule file defines one.
 #pragma once
 

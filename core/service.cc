@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/service.h"
 
 namespace synlint {

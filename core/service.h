@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the listener parsers (nginx, Apache, systemd) hand to the host model:
 // one ServiceFacts per service found under the root.
 #pragma once

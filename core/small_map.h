@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SmallMap<V>: a map from strings to V kept as one sorted vector.
 //
 // For the handful of named entries each listener and service carries

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Source text, byte spans and line/column mapping.
 #pragma once
 

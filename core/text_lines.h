@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Text as lines: cutting it into lines, and the line ending it uses.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Text built in pieces and, when a stream is given, handed to it about
 // 64 KiB at a time, so the dump of a big file is never held whole.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Decoding UTF-8, the one place that knows its rules: sequences of 1 to 4
 // bytes, no overlong forms, no surrogates, nothing above U+10FFFF.
 #pragma once

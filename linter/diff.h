@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Unified diffs that `git apply` and `patch -p1` accept.
 #pragma once
 

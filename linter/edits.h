@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Applying fixes: byte-range edits on the original text, never a re-print.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/git_file_system.h"
 
 #include <sys/wait.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A read-only FileSystem over one git revision of the tree holding the root,
 // for `--changed-since REV`: the same paths as the root, as they were at REV.
 #pragma once

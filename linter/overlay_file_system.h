@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A FileSystem that shows pending edits over another one, so fixes can be
 // re-linted before anything is written.
 #pragma once

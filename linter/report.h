@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Everything one run produced, handed to an output formatter. Formatters
 // print; they never recompute.
 #pragma once

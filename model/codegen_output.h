@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // For the build-time generators (knowledge_codegen, key_names_codegen):
 // writes the generated source, reporting a failure as the build shows it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/connection_pressure.h"
 
 #include <cstdio>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Whether the host shows it is fighting connection pressure: evidence that
 // makes a capped default backlog the thing to fix (SL201 rises to a warning
 // on it). The evidence is the files (the SYN- and accept-queue settings an

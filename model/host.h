@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One host as synlint sees it: its files, effective kernel settings for the
 // target kernel, and the services that listen. Built once; rules read it.
 #pragma once

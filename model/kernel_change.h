@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The kernel behaviour changes synlint's model, rules and tune depend on, by
 // name. The first version with each new behaviour, and where that comes from,
 // are data in model/knowledge/kernel.yaml (`changes:`); code asks

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/kernel_integer.h"
 
 #include <limits>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Integers as the kernel reads them from a write to /proc/sys: what
 // systemd-sysctl and `sysctl -p` write is the value text as the file has it,
 // and the kernel parses each number with proc_get_long() (kernel/sysctl.c).

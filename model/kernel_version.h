@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Kernel versions as MAJOR.MINOR, with the stable release (the Z of X.Y.Z)
 // when it is known.
 #pragma once

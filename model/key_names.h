@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The names of every sysctl key of the kernels synlint has a name list for
 // (model/knowledge/keys/VERSION.txt, made from Debian's kernel sources by
 // tools/sysctl_key_names.py), apart from the rich metadata of knowledge.h:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Build-time tool: merges the sysctl name lists (model/knowledge/keys/VERSION.txt,
 // one name a line, '#' comments) into one sorted C++ table with, for each
 // name, the lists that have it (see model/key_names.h).

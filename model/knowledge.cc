@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/knowledge.h"
 
 #include <stdexcept>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The kernel knowledge base: every known sysctl key with its type, enforced
 // bounds, defaults per kernel version and meaning. Loaded from
 // model/knowledge/kernel.yaml, which is compiled into C++ tables at build

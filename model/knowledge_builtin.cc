@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // KnowledgeBase::Builtin: the tables knowledge_codegen generated from
 // model/knowledge/*.yaml at build time.
 #include "model/knowledge.h"

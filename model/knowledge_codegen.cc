@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Build-time tool: reads model/knowledge/*.yaml with KnowledgeBase::Load
 // (every schema check applies; a bad file fails the build with its line) and
 // writes C++ that rebuilds the same KnowledgeBase without YAML.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // KnowledgeBase::Load: the YAML schema of model/knowledge/*.yaml. Used at
 // build time by knowledge_codegen (the binary carries the compiled tables,
 // see knowledge_builtin.cc) and by the tests.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/listen_model.h"
 
 #include <algorithm>

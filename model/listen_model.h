@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the kernel really gives each listener: the accept-queue limit
 // (the backlog capped by somaxconn at listen() time) and the SYN-queue limit,
 // per the target kernel (kernel-facts.md §1, §2, rule 4).

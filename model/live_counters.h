@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The kernel's listen-path counters and what they mean (issue #21): which are
 // read, two samples turned into deltas and rates, and the reading of those
 // deltas as the kernel means them (docs/live-counters.md has the sources).

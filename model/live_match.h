@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Which configured listener (ListenerView) a running socket belongs to, by
 // address and port: an exact address matches itself, a wildcard ("*",
 // "0.0.0.0", "::") matches a wildcard socket of either family (Apache's

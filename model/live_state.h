@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What `synlint audit` reads from the running kernel (issue #21): running
 // sysctl values, the listening TCP sockets (netlink sock_diag) with their
 // queues and owners, and the kernel's counters. Plain data, gathered once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/package_files.h"
 
 #include <algorithm>

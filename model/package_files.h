@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Which files of the root its package manager owns, so that fixes never edit
 // them. Debian: var/lib/dpkg/info/*.list (every file a package installed) and
 // the `Conffiles:` of var/lib/dpkg/status (with the checksum dpkg recorded),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/proc_sys.h"
 
 #include "model/kernel_integer.h"

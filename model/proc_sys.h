@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A live root's /proc/sys: the keys the running kernel really has, read
 // through the root's FileSystem (never outside it).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/restart_advice.h"
 
 #include <algorithm>

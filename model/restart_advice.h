@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What must be run for a change to reach the kernel: sysctl files need
 // their loader, and a listener's queues change only when the service calls
 // listen() again, which each server does differently (kernel-facts.md §5-§7,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/root_file.h"
 
 namespace synlint {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reading a file of the root that is not configuration (a package database, a
 // binary) through its confined FileSystem, refusing anything but a regular
 // file no larger than a bound, so a huge or hostile file costs nothing.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/server_version.h"
 
 #include <charconv>

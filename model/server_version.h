@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Versions of the servers whose behaviour changed over time (nginx), as
 // MAJOR.MINOR.PATCH compared numerically.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // An integer sysctl as far as the host shows it. A key set in a file, or
 // whose default the kernel version gives, has one value. An unset key whose
 // default the kernel computes at boot from the machine (kernel.yaml

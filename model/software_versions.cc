@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/software_versions.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The versions of the host's systemd, nginx and Apache, read from the root and
 // never by running anything: the file names and bytes of what is installed
 // (libsystemd-shared-NNN.so, the "nginx/1.22.1" and "Apache/2.4.57" strings

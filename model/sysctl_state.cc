@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/sysctl_state.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The effective sysctl values one loader produces: every assignment in the
 // order it is applied, and for each key the one that wins.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Does the kernel accept a value for a key? Shared by SL102 and the model
 // (a rejected write leaves the previous value in force).
 #pragma once

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes synlint's bash and zsh completions from the binary's own --help.
 
     gen_completions.py BINARY BASH_OUTPUT ZSH_OUTPUT

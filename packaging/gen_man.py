@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes synlint(1) from the binary's own --help output.
 
     gen_man.py BINARY OUTPUT [GZIP_OUTPUT]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Reads synlint's command line from its own --help output.
 
 The man page and the shell completions are generated from this model, so

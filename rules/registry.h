@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The one list of rules, sorted by ID.
 #pragma once
 

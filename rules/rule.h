@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The rule interface: a rule is metadata plus a pure function Host -> findings.
 #pragma once
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Benchmarks synlint: builds Release in build-bench, generates the corpus
 # (benchmarks/corpus/make_corpus.py), runs the Google benchmarks and times
 # whole `synlint` processes against reference commands run in the same

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Compares what two synlint binaries print, for checking that a change meant
 # to be behaviour-neutral (a speed-up) is: `check` text, JSON and --diff, and
 # `show --format json`, on every benchmark corpus root (tools/bench.sh makes

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds synlint and runs it on the bundled example host (fixtures/demo): an
 # Apache host tuned after "possible SYN flooding" messages. Findings go to
 # stderr, the corrected configuration as a unified diff to stdout, then the

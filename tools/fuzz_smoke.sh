@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Fuzz smoke test: builds every libFuzzer target with clang + ASan/UBSan in
 # build-fuzz, then runs each for SECONDS seeded from the fixtures, and fails
 # on any crash, leak, timeout or out-of-memory. tools/test.sh calls it.

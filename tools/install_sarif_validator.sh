@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs what tests/output needs to check synlint's SARIF output against the
 # official SARIF 2.1.0 JSON schema: the schema file and a JSON-schema
 # validator (Ajv with draft-04 support and formats), both from the npm

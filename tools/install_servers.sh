@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Test preparation for tests/integration/server_check_test.cc: the real tools
 # that check what synlint's fixes write (nginx -t, apache2ctl -t,
 # systemd-analyze verify). Nothing here is committed (build*/ is ignored) and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs what synlint needs to build and test, from Debian's archive, when
 # it is missing. Safe to run again: it installs only what is absent.
 #   tools/setup.sh          build dependencies

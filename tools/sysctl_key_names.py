@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Lists the name of every sysctl key a kernel source tree registers.
 
     tools/sysctl_key_names.py SRC_DIR VERSION PACKAGE > model/knowledge/keys/VERSION.txt

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds synlint and runs the whole test suite through ctest, twice: with g++
 # (-Werror) and with clang under AddressSanitizer + UBSan (-Werror). This is
 # what CI runs (.ci/run).

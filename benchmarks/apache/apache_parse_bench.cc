@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Apache parser throughput on a ~10 MB generated configuration.
 //
 // Build (the project's benchmarks/CMakeLists.txt can add it as target

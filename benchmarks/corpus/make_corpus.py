@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Generates the benchmark corpus for tools/bench.sh (python3, stdlib only).
 
     make_corpus.py OUT_DIR [--size-mb 10] [--seed 1]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Whole-host cost: LoadHost (discover, read, parse every format, build the
 // sysctl state and the services) and RunRules on an in-memory Debian-shaped
 // host: ~20 sysctl files across usr/lib, run and etc (with a /dev/null mask

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """`synlint audit` of a host with N listeners against `ss -lntp` (issue #21).
 
 Run as root: makes its own network namespace (unshare -n), opens N listening

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Throughput of the nginx lexer, parser and listener extraction on a ~10 MB
 // generated configuration of many virtual hosts.
 #include <benchmark/benchmark.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Throughput of the sysctl.conf / sysctl.d parser on ~10 MB of generated
 // text in the shape admins and vendors write it: comment blocks, dotted and
 // slash-separated keys, '-' prefixes, glob exclusions, vector values with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Throughput of the systemd unit parser on ~10 MB of generated unit text
 // (sockets, services with continuations, comments and drop-in style lines):
 // once as ~20,000 separate unit files of ~500 bytes (what a host has), once as a

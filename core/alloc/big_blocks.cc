@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/alloc/big_blocks.h"
 
 #include <sys/mman.h>

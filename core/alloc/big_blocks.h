@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Blocks of kBigBlockBytes (4 MiB) and more, each in a mapping of its own backed by huge
 // pages, for the synlint binary's `operator new`.
 //

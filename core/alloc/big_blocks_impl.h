@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Between core/alloc/big_blocks.cc and the operator new/delete
 // replacements in core/alloc/new_delete.cc.
 #pragma once

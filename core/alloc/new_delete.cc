@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Replacements of the global operator new and delete for the synlint
 // executable: big blocks go to mappings of their own (core/alloc/
 // big_blocks.h), everything else to malloc exactly as libstdc++ does.

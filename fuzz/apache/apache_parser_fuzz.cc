@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: parse arbitrary bytes as an Apache config and abort if
 // the tokens do not give the input back byte for byte, if a span points
 // outside the input, if a parse in pieces differs from the whole parse, or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: the nginx parser must cover any input with its tokens,
 // keep its tree consistent and never crash; loading and extraction too.
 #include <cstdint>

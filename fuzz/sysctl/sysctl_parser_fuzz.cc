@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target for the sysctl parser and the host model above it: parse
 // arbitrary bytes and abort unless the tokens give the input back byte for
 // byte and every span lies inside the input; then load a host whose files

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: parse arbitrary bytes as a unit file; abort when the
 // tokens do not give the input back byte for byte, a span is out of range or
 // a parse in pieces differs from the whole parse.

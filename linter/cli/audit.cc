@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint audit`: check the host's files and set the running kernel beside
 // them (issue #21): running sysctl values, every TCP listener's queues and
 // owner (sock_diag), stale listeners. Reads only; never writes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/cli/audit_watch.h"
 
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint audit`'s counters, rates and kernel log (issue #21, part B): the
 // listen-path counters of the audited namespace (model/live_counters.h),
 // `--watch SECONDS` (two samples, or on a terminal a live display every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint check`: lint a host, print findings, show or apply fixes.
 #include <fstream>
 #include <functional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint check`'s settings and run, shared with `synlint audit`, which is
 // a check of the same files plus the running kernel's state.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint explain SL201` prints a rule's doc; `synlint explain [ADDR:]PORT`
 // prints how a listener's effective backlog and SYN queue are derived.
 #include <iostream>

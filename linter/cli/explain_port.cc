@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint explain [ADDR:]PORT`: the derivation of one listener's queues,
 // the answer to "why do I see 256 connections in SYN_RECV?".
 #include <iostream>

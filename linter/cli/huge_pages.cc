@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/cli/huge_pages.h"
 
 #include <malloc.h>

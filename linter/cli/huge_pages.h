@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Transparent huge pages for synlint's heap.
 //
 // A check of a big tree touches hundreds of MiB of small allocations, and on

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/cli/live_attach.h"
 
 #include <iostream>

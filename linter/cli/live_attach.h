@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `show --live` and `explain PORT --live` (issue #21): the running kernel's
 // figures beside the model, read as `synlint audit` reads them (sock_diag
 // listeners with owners, running sysctl values, counters since boot) from the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // synlint: lint and tune the Linux settings that decide how a server
 // accepts connections.
 #include <CLI/CLI.hpp>

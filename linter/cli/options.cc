@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/cli/options.h"
 
 #include <sys/utsname.h>

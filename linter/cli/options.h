@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Options shared by the subcommands, and turning them into run settings.
 #pragma once
 

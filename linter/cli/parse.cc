@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint parse FILE`: print a file's syntax tree and its syntax errors.
 #include <iostream>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/cli/parse_dump.h"
 
 #include <iostream>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Dumping one file's syntax tree for `synlint parse`.
 #pragma once
 

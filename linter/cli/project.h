@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What one `synlint check` invocation looks at: the hosts (from --root or
 // from `.synlint.yaml`), the rule settings (command line over config file),
 // the suppressions, and the files the user asked about.

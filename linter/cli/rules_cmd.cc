@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint rules` lists every rule; `synlint explain` prints one rule's doc.
 #include <iostream>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint show`: the effective model of a host — every sysctl in force and
 // where it comes from, the files read, and the listeners.
 #include <iostream>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/cli/show_model.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Rendering the host model for `synlint show`.
 #pragma once
 

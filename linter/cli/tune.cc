@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint tune`: size listen backlogs, somaxconn and the SYN queue for a
 // described peak load, show current vs proposed queues, the diff and the
 // restarts, or apply the change (docs/tune.md).

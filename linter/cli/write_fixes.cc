@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/cli/write_fixes.h"
 
 #include <signal.h>

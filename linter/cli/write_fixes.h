@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Writing fixed files to disk: all of them or, as far as the disk allows, none.
 #pragma once
 

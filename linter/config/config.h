@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // .synlint.yaml: project settings, the hosts of a repository and which rules
 // apply where. A pure library: the CLI finds, loads and applies it.
 //

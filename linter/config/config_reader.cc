@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ParseConfig: walks the YAML tree, checking every key, type and value and
 // collecting every problem with its line and column.
 #include <yaml-cpp/yaml.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A host described in .synlint.yaml, seen as an /etc-shaped root.
 //
 // A root host (`root: hosts/web`) is its directory. A file-list host is a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/config/repo_glob.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Files of a repository directory matched by a path glob (see PathGlobMatch).
 // The repository is a root like --root: every path is resolved inside it,
 // symlinks included (an absolute target is taken inside it, ".." above its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Jinja2 templates (Ansible `.j2` files) read as configuration: template
 // parts are replaced by placeholders of the same byte length, so every span
 // a parser reports is a span of the real file and fixes land where they should.

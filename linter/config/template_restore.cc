@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // RestoreTemplate: a line diff (Myers) between the masked text and the fixed
 // text decides which original lines survive unchanged.
 #include <algorithm>

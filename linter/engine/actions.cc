@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/engine/actions.h"
 
 #include "model/restart_advice.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What an operator must run after a change for it to take effect.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/engine/fixer.h"
 
 #include <algorithm>

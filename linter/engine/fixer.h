@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Lint, fix, re-lint until nothing changes: the one place fixes are applied.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/live/live_read.h"
 
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reads the running kernel's state for `synlint audit` (issue #21): the
 // running values of the host's sysctl keys, every TCP listener with its
 // queues, SYN_RECV requests and owner. Reads /proc and netlink of the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/live/netns_list.h"
 
 #include <dirent.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint audit --all-netns` (issue #21): every network namespace of the
 // machine that a process or /run/netns holds, with its listening TCP
 // sockets. Each namespace is entered in a child process (setns needs root),

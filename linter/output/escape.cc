@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/output/escape.h"
 
 #include "core/utf8.h"

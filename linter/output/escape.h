@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Escaping for the output formats: terminals, XML, GitHub workflow commands
 // and URIs. Messages and paths may hold any bytes (they quote config files),
 // so every function here accepts bad UTF-8 and control characters.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/output/excerpt.h"
 
 #include <algorithm>

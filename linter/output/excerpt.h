@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The source line under a diagnostic and the caret line that marks its span.
 #pragma once
 

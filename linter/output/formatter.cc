@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/output/formatter.h"
 
 namespace synlint {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Output formats: each prints a Report one way and never recomputes it.
 // The formats are described in linter/output/FORMATS.md.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The gcc/clang diagnostic line, one per finding, for editors and other tools
 // that parse compiler output:
 //   etc/sysctl.conf:3:1: warning: MESSAGE [SL104]

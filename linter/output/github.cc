@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // GitHub Actions workflow commands, one annotation per finding:
 //   ::error file=etc/nginx/nginx.conf,line=4,col=13,endLine=4,endColumn=25,title=SL201::MESSAGE
 // error -> ::error, warning -> ::warning, info -> ::notice. Property values

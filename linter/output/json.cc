@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The JSON format: one object, pretty-printed with 2 spaces, keys always in
 // this order (see also linter/output/FORMATS.md). Lines and columns are
 // 1-based, columns and offsets count bytes, end positions are exclusive.

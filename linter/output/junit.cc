@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // JUnit XML for CI test reports: one testcase per file (files with no
 // findings pass), one <failure> per finding, its type the rule ID.
 //

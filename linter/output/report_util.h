@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Read-only helpers the formatters share: lookups and tallies over a Report.
 #pragma once
 

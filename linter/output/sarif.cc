@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SARIF 2.1.0 (OASIS), checked against the 2.1.0 JSON schema by
 // tests/output (see tools/install_sarif_validator.sh). One run; every known
 // rule is listed in tool.driver.rules and results point to it by ruleIndex.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The human format: gcc-style diagnostics with the source line and a caret,
 // related notes, fix hints, a summary and the commands to run afterwards.
 //

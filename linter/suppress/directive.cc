@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/suppress/directive.h"
 
 namespace synlint::suppress {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Inline suppression comments: `# synlint: disable=SL104,SL105 reason="..."`
 // (the next non-comment line, or the same line after an nginx statement) and
 // `# synlint: disable-file=SL108 reason="..."` (the whole file).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/suppress/path_glob.h"
 
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Globs over '/'-separated paths, as used by `per-file-ignores` and the host
 // file lists of .synlint.yaml.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/suppress/suppress.h"
 
 #include <algorithm>

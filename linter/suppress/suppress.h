@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Suppressions: inline `# synlint: disable=...` comments and the config's
 // per-file-ignores, applied to a run's findings. Pure: findings and source
 // text in, findings out.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/tune/load_spec.h"
 
 #include <vector>

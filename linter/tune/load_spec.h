@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The load a host must absorb, as `synlint tune` is told it: new connections
 // per second at peak and how long one may wait to be accepted, globally or
 // per port, with a safety factor. From it, the accept queue each listener

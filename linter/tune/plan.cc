@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/tune/plan.h"
 
 #include <algorithm>

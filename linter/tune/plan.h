@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What `synlint tune` proposes for one host and one load: per listener the
 // backlog to ask for and the queues the kernel then gives, and the sysctls
 // behind them (net.core.somaxconn, tcp_max_syn_backlog, tcp_syncookies),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/tune/tune_fixes.h"
 
 #include <algorithm>

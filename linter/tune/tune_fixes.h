@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Turning a tuning plan into edits, the same way `check --diff` does: each
 // change is a Finding carrying a Fix built by SetSysctlFix or
 // SetListenerBacklogFix; the fixes are merged, applied on an overlay, and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Printing a tune run: a table of current vs proposed queues per listener,
 // the sysctls with their reasons, warnings, the diff and the commands to run
 // afterwards (the latter two as `check --diff` prints them), or one JSON

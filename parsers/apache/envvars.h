@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Debian's /etc/apache2/envvars: a shell fragment that apache2ctl sources
 // before starting httpd. Its exported variables are what `${APACHE_LOG_DIR}`
 // and friends in apache2.conf resolve to.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Apache httpd listeners and limits as synlint::ServiceFacts.
 //
 // Normalisation of Listener.host: `Listen 80` and `Listen *:80` bind the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Lossless lexer for Apache httpd configuration files.
 //
 // httpd reads a file one logical line at a time (server/util.c

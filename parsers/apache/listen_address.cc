@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/apache/listen_address.h"
 
 #include <arpa/inet.h>

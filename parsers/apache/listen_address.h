@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The argument of httpd's `Listen`, split as apr_parse_addr_port() and
 // ap_set_listener() (server/listen.c) do.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reads an Apache httpd configuration the way httpd does at startup: the
 // main file, then every Include/IncludeOptional in place, with Define,
 // ${VAR}, ServerRoot, LoadModule and the <IfModule>/<IfDefine>/<IfFile>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/apache/parser.h"
 
 #include <algorithm>

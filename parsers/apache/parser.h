@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Apache httpd configuration parser: a lossless token stream plus a tree of
 // directives and <Section> blocks, with every part's exact byte span.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/apache/tree_dump.h"
 
 #include "core/config_format.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/live/inet_diag.h"
 
 #include <arpa/inet.h>

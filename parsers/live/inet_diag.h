@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // TCP sockets as the kernel's sock_diag (NETLINK_SOCK_DIAG, inet_diag)
 // reports them: the reply parsing is pure (unit-tested on recorded bytes);
 // DumpTcpSockets is the thin I/O around it, through libmnl.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Finds the kernel's SYN-flood message in kernel log text (dmesg, journalctl
 // -k, /var/log/kern.log). The message comes from tcp_syn_flood_action() in
 // net/ipv4/tcp_input.c (tcp_ipv4.c before 4.x), printed the first time a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Parser for the kernel's SNMP counter files, /proc/net/netstat and
 // /proc/net/snmp (net/ipv4/proc.c netstat_seq_show(), snmp_seq_show()):
 // each group is two lines with the same prefix, a header of names and a line

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/live/proc_owner.h"
 
 #include <dirent.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Which process holds a socket: /proc/PID/fd links "socket:[INODE]", the
 // process name from /proc/PID/comm and its systemd unit from
 // /proc/PID/cgroup. The text parsing is pure; ScanSocketOwners is the I/O.

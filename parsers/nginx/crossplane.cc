@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/nginx/crossplane.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The payload of `crossplane parse` (github.com/nginxinc/crossplane) for a
 // loaded configuration, so tools built on crossplane can read synlint output:
 //   {"status": "ok"|"failed", "errors": [{"file", "error", "line"}],

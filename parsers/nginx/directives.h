@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the parser knows about well-known nginx directives: whether they take
 // a block and how many arguments they accept. Only used to word syntax errors
 // precisely ("is not terminated by ';'") and to recover from a missing ';';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What an nginx configuration says about listening sockets and limits, as
 // synlint::ServiceFacts.
 #pragma once

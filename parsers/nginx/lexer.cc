@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/nginx/lexer.h"
 
 #include <algorithm>

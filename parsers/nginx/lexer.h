@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Lossless tokenizer for nginx configuration files.
 //
 // Follows nginx's own reader (ngx_conf_read_token in src/core/ngx_conf_file.c):

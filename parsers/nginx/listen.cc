@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/nginx/listen.h"
 
 #include <arpa/inet.h>

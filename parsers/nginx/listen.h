@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `listen` directive: address normalisation and listen options, as
 // ngx_http_core_listen() / ngx_parse_url() read them.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Loading an nginx configuration: the main file and everything it includes,
 // each file read once through the SourceSet, plus a walker that visits the
 // directives in the order nginx applies them (includes expanded in place).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Error-tolerant nginx parser: a tree of directives that refers to the input
 // by byte spans. The lossless tokens are Lex(text)'s; the parser reads them
 // from a Lexer a few at a time and keeps only the comments.

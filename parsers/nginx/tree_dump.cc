@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/nginx/tree_dump.h"
 
 namespace synlint::nginx {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Text and JSON views of a parsed nginx file, for tests and `synlint parse`.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/sysctl/discover.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Which sysctl files a loader reads, in which order (sysctl.d(5) and procps
 // `sysctl --system`; kernel-facts.md §8).
 #pragma once

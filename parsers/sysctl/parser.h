@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Lossless parser for sysctl.conf and sysctl.d files (sysctl.d(5), procps
 // sysctl.conf(5)): comments (`#`, `;`), `-key = value`, `-key` glob
 // exclusions, `.` or `/` separators, values with inner spaces, CRLF.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Socket addresses of ListenStream=, ListenSequentialPacket= and
 // ListenDatagram= (systemd.socket(5); src/shared/socket-netlink.c
 // socket_address_parse()).

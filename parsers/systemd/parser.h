@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Lossless, error-tolerant parser for systemd unit files and drop-ins
 // (systemd.syntax(7)), following src/shared/conf-parser.c config_parse():
 // - lines end at "\n", "\r", "\r\n" or "\n\r" (read_line());

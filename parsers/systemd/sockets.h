@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Listening sockets of systemd .socket units (systemd.socket(5)), as
 // ServiceFacts for the host model.
 #pragma once

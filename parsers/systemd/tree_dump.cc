@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/systemd/tree_dump.h"
 
 #include <cstdio>

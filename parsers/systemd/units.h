@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Unit discovery as the system manager does it (systemd.unit(5)): the unit
 // search path, masking by name and by /dev/null (or an empty file), instance
 // units falling back to their template, aliases, and drop-ins merged from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/systemd/values.h"
 
 #include <cerrno>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Setting values as systemd parses them (src/basic/parse-util.c,
 // src/basic/rlimit-util.c, src/shared/specifier.c). Each returns nullopt
 // where systemd logs "Failed to parse ..., ignoring" and keeps the previous

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Rules about applying changes (SL3xx).
 #pragma once
 

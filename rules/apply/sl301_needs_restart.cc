@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL301: a change to a value read only at listen() time reaches running
 // listeners only when the service calls listen() again, and each server
 // does that differently (kernel-facts.md §1, §5-§7, rule 10). Reported for

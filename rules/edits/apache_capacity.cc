@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "rules/edits/apache_capacity.h"
 
 namespace synlint {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // How many connections an Apache server handles at once, shared by SL205
 // (a queue far beyond the workers) and SL206 (which must not propose one).
 #pragma once

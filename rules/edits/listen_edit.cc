@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "rules/edits/listen_edit.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Building fixes for listener settings: a listener's backlog in nginx,
 // Apache or a systemd socket (in place, or in a drop-in for vendor units).
 #pragma once

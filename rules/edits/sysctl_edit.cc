@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "rules/edits/sysctl_edit.h"
 
 #include "core/file_system.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Building fixes for sysctl files: edit the assignment that wins where it is
 // writable (under etc/), otherwise override it from etc/sysctl.d/.
 #pragma once

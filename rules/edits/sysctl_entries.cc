@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "rules/edits/sysctl_entries.h"
 
 #include <unordered_set>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Where a sysctl assignment is, for messages and fixes: shared by the SL1xx
 // rules and `synlint tune`.
 #pragma once

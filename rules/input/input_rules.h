@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Rules about the input itself (SL0xx).
 #pragma once
 

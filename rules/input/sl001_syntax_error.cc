@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL001: a line the parser cannot read. Parsers report these while loading;
 // this rule hands them on so they can be selected, ignored and documented
 // like any other.

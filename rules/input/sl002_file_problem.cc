@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL002: a file that cannot be used: unreadable, not text, too large, a
 // symlink loop or a link out of the root, a missing or cyclic include.
 #include "rules/input/input_rules.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL003: suppression comments that suppress nothing, cannot be read, or are
 // not allowed. Reported by the engine after the other rules ran (see
 // linter/suppress/suppress.h): a suppression is unused only relative to the

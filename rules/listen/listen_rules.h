@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Rules about listeners and the kernel limits they meet (SL2xx).
 #pragma once
 

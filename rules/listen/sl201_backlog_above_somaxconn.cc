@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL201: a listener asks for a backlog above net.core.somaxconn; listen()
 // silently caps it (kernel-facts.md §1, rule 1). A capped default is info,
 // unless the host shows it is fighting connection pressure

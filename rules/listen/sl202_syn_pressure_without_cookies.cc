@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL202: tcp_syncookies = 0 and a listener whose queue outgrows the SYN-side
 // limits: from 4.4, tcp_conn_request() drops SYNs from unproven peers once
 // tcp_max_syn_backlog - tcp_max_syn_backlog/4 + 1 requests are pending;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL203: two nginx `listen` directives for the same address:port both carry
 // listen options; `nginx -t` refuses it with "duplicate listen options for
 // ADDR:PORT" (kernel-facts.md §5, rule 11).

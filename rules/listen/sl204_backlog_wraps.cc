@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL204: on kernels before 4.1 the backlog is stored in 16 bits, so an
 // effective backlog of 65536 or more wraps (65536 -> 0). kernel-facts.md §1,
 // rules 2 and 3.

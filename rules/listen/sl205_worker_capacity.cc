@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL205: the server cannot take connections off the accept queue fast
 // enough, however large the backlog: nginx worker_connections above the
 // file-descriptor limit, or Apache MaxRequestWorkers far below the backlog.

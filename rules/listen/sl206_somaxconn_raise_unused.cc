@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL206: somaxconn raised above the kernel default, but a listener still asks
 // for less (nginx's or Apache's default 511, an old systemd's SOMAXCONN), so
 // the raise does nothing for it (kernel-facts.md §1, §7, rule 12). No fix:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "rules/live/live_rules.h"
 
 namespace synlint {

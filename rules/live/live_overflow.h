@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What SL304 and SL305 share: the running sysctls as numbers, which
 // configured listener a running socket is, where its limit is set, and the
 // counter figures as users read them.

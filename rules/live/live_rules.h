@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Rules about the running host (SL302-SL306): they judge what `synlint
 // audit` read from the running kernel (Host::live_state) against the files,
 // and stay silent when there is no live state (check, show, tune).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL302: a running listener whose accept-queue limit is not what its
 // configuration and the running somaxconn give now. listen() fixes
 // sk_max_ack_backlog = min(backlog, somaxconn) when it is called

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL303: a running /proc/sys value that differs from what the sysctl files
 // give at boot. The loader (systemd-sysctl, `sysctl --system`) writes the
 // files' values at boot and on `systemctl restart systemd-sysctl`; anything

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL304: the kernel's accept-queue overflow counter. Since Linux 4.10
 // tcp_conn_request() (net/ipv4/tcp_input.c) drops a SYN that finds the
 // listener's accept queue full (sk_acceptq_is_full(), include/net/sock.h:

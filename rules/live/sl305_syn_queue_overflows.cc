@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL305: SYN-queue overflows. tcp_conn_request() (net/ipv4/tcp_input.c)
 // calls tcp_syn_flood_action() when a listener's SYN queue is full
 // (inet_csk_reqsk_queue_is_full()) or tcp_syncookies is 2; it counts

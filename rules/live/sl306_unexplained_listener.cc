@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL306: a listening TCP socket that no configuration synlint reads
 // explains: its queues come from a program synlint does not model, so they
 // are reported with what the kernel says (the accept-queue limit is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL101: a key the target kernel does not have: removed (the knowledge base
 // says when), not yet added (likewise), or in no kernel synlint has a name
 // list for and near a known key (a misspelling). Writes to it fail at boot

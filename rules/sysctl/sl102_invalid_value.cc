@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL102: a value the kernel rejects (EINVAL) or silently misreads: wrong type,
 // outside the enforced range, a bad ip_local_port_range.
 #include "model/value_check.h"

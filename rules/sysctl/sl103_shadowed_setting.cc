@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL103: precedence. An assignment overridden by a later one (dead code that
 // misleads readers), the same value set twice, /etc/sysctl.conf that
 // systemd-sysctl never reads, and keys the two loaders set differently.

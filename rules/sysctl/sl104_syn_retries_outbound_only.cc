@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL104: net.ipv4.tcp_syn_retries changed. It counts retransmissions of the
 // SYN of an outgoing connect() only; incoming handshakes are governed by
 // tcp_synack_retries (kernel-facts.md §3, rule 6).

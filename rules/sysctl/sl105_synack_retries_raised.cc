@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL105: net.ipv4.tcp_synack_retries above its default. Each half-open
 // connection is kept longer and more SYN-ACKs go to spoofed sources
 // (kernel-facts.md §3 tcp_synack_retries).

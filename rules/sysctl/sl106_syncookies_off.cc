@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL106: net.ipv4.tcp_syncookies is 0 (a full SYN queue drops legitimate
 // clients) or 2 (cookies for every connection, and the flood log line is
 // never printed). kernel-facts.md §2 tcp_syncookies.

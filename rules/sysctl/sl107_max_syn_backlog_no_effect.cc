@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL107: net.ipv4.tcp_max_syn_backlog tuned where it changes nothing. From
 // Linux 4.4 its only reader is the 3/4 early-drop rule, which runs only with
 // tcp_syncookies = 0; before 4.4 it caps the SYN table only below

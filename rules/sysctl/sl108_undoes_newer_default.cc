@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL108: a value below the target kernel's default for a key tuned upwards,
 // typically copied from an older host (somaxconn = 512 on Linux >= 5.4, where
 // the default is 4096). kernel-facts.md §1 somaxconn default, §3.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Rules about kernel settings in sysctl files (SL1xx).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint audit --all-netns` (issue #21): a child process of the test makes
 // a network namespace of its own with a loopback listener; the real binary,
 // run from the test's namespace, lists that namespace with the listener and

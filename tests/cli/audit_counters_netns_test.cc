@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint audit`'s counters, `--watch` and `--kernel-log` against the real
 // kernel (SL304, SL305): each test moves this process into a new network
 // namespace (unshare -n), brings up lo, opens a loopback listener on

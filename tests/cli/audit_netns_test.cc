@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint audit` against the real kernel: each test moves this process into
 // a new network namespace (unshare -n), brings up lo, sets somaxconn there,
 // opens real listening sockets with chosen backlogs, connects without

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The synlint binary's operator new: big blocks in mappings of their own.
 // This test links core/alloc/new_delete.cc as the binary does.
 #include "core/alloc/big_blocks.h"

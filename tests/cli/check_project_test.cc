@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint check` in a repository described by .synlint.yaml (a copy of
 // fixtures/config/repo): hosts, repository paths in reports and diffs,
 // files from pre-commit, suppressions, per-file-ignores, severities,

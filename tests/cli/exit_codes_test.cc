@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Exit codes (README "Exit codes"): 0 when no finding reaches --fail-on, 1
 // when one does, 2 for usage and fatal errors; for every threshold.
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `check --fix` and `tune --fix` run as users run them, over roots whose
 // symlinks lead to an outside canary directory: nothing outside changes, and
 // an override file goes where discovery reads it (issue #19, defects 1 and 12).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Bounded work on hostile input (issue #19): what the real binary does with
 // FIFOs, unreadable units, deep nesting, include fan-out and too little
 // memory. Every case must end promptly with a clear finding or error.

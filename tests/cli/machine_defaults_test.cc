@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What synlint says about values the kernel version does not decide: the
 // default of tcp_max_syn_backlog (computed at boot from the machine's TCP
 // established hash), the SYN queue's +1 on a series that got 3479c7549fb1

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint parse FILE --format json` for every format: one valid JSON
 // document (streamed, so also across many output pieces) that carries the
 // tree and the syntax errors as `findings[]` in `check`'s shape, exit 1 when

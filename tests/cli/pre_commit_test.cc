@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The pre-commit hook (.pre-commit-hooks.yaml) run by the real pre-commit
 // (`pre-commit try-repo` on this source tree) in a git repository made from
 // fixtures/config/repo: it passes the staged files, and synlint reports the

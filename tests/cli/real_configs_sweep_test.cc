@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The false-positive sweep of issue #20 over real files: Debian's nginx,
 // apache2 and systemd packages, unpacked (never installed) into
 // BUILD_DIR/debian-configs by tests/parsers/*/fetch_debian_configs.sh, each

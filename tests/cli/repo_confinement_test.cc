@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Repositories confined like --root trees (issue #19, defect 2): whatever a
 // `.synlint.yaml` names (roots, listed files, globs, the directory of a main
 // file) is resolved inside the repository, symlinks included, and `--fix`

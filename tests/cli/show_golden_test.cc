@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint show` on every fixture host must print exactly NAME.show beside
 // the tree: effective sysctls with their origin, the files read, and each
 // listener's requested backlog, effective accept queue, SYN queue and the

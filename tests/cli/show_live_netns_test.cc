@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `show --live` and `explain PORT --live` (issue #21): the running socket's
 // figures beside the model, read from the real kernel in a network namespace
 // of the test's own (loopback only; nothing outside it is touched).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reading /proc/self/smaps in the heap tests.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // WriteFixes checks the disk as it is when it writes, not as it was read; it
 // stays inside the root whatever symlinks say, writes all files or none, and
 // keeps metadata. Races are made deterministic with the write step hook.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/config/host_tree.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/config/template_mask.h"
 
 #include <gtest/gtest.h>

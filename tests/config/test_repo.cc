@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "test_repo.h"
 
 #include <gtest/gtest.h>

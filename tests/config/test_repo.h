@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A scratch repository in the test's temporary directory.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // CQuoted against what git writes for the same names (quote_c_style with
 // core.quotePath on, git 2.39: `git ls-files` of such files).
 #include "core/c_quote.h"

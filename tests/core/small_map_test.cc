@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/small_map.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/text_sink.h"
 
 #include <gtest/gtest.h>

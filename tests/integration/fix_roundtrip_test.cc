@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Proves synlint's fixes with the tools an administrator applies them with.
 // For every host fixture (fixtures/demo, fixtures/hosts/*, fixtures/servers/*),
 // on pristine `cp -a` copies:

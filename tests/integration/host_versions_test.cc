@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Version detection on real bytes: this machine's '/' (its dpkg database and
 // libsystemd-shared) and the real nginx and Apache binaries that
 // tools/install_servers.sh unpacks from Debian's packages. Like

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tests/integration/integration_util.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Helpers for the integration tests, which drive the built synlint binary and
 // the real tools (git, patch, diff, nginx, apache2ctl, systemd-analyze)
 // through /bin/sh, on copies of the fixture hosts in temporary directories.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Runs a real server's configuration check (nginx -t, apache2ctl -t) against an
 # /etc-shaped tree as if the tree were the machine's /etc, without touching the
 # machine and without any network:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Checks what synlint's fixes write with the servers' own configuration
 // checkers: `nginx -t` and `apache2ctl -t` from Debian's packages, run in
 // tests/integration/sandbox.sh (a private mount and network namespace in which

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Fails when a product source includes from a layer above its own. The layers,
 # bottom up, follow the data flow:
 #   core <- parsers <- model <- rules <- linter

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The include-direction check must catch what it exists for: a tree with one
 # upward include fails and names it; the same tree without it passes.
 set -euo pipefail

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/diff.h"
 
 #include <gtest/gtest.h>

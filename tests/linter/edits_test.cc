@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/edits.h"
 
 #include <gtest/gtest.h>

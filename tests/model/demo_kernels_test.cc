@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The bundled demo and the facts sheet's worked example, on several kernels:
 // the numbers differ per version and must match kernel-facts.md §2.
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ParseKernelInt against what the kernel does with a write to /proc/sys:
 // proc_get_long() and strtoul_lenient() in kernel/sysctl.c. The cases marked
 // "live" were written to net.core.somaxconn in a new network namespace on

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The knowledge compiled into the binary (knowledge_codegen) is exactly what
 // KnowledgeBase::Load reads from model/knowledge/*.yaml, field by field, with
 // every kernel change code asks for; and the loader rejects what the schema

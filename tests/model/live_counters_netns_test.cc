@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The counters and the flood message against the running kernel: each test
 // enters a network namespace of its own (unshare(CLONE_NEWNET); gtest runs
 // each test in its own process under ctest), overflows a loopback listener's

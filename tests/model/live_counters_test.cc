@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/live_counters.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Helpers for tests against the running kernel in a network namespace of the
 // test's own: unshare(CLONE_NEWNET) in the (single-threaded) test process, lo
 // up, sysctls written under /proc/sys (per namespace for the net.* keys used

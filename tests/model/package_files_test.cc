@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Package ownership from a dpkg database inside the root (model/package_files.h).
 #include "model/package_files.h"
 

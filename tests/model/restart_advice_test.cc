@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Restart advice for nginx by kernel and nginx version (kernel-facts.md §5,
 // rule 10): a changed backlog= is applied by reload on nginx >= 1.5.12 and
 // Linux >= 4.4; a raised somaxconn alone needs a restart.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The host's systemd, nginx and Apache versions read from the root, never by
 // running anything (model/software_versions.h), and that the model uses them.
 #include "model/software_versions.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "linter/output/escape.h"
 
 #include <gtest/gtest.h>

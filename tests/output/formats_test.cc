@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The registry of formats, and each machine format on hostile text.
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every format printed for the sample report and compared byte for byte with
 // tests/output/golden/. UPDATE_GOLDEN=1 rewrites the golden files instead,
 // so changes show up in review as a diff.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tests/output/json_check.h"
 
 #include <cctype>

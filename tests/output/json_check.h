@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A strict RFC 8259 syntax check for the machine formats' output.
 #pragma once
 

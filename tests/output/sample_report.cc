@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tests/output/sample_report.h"
 
 #include <stdexcept>

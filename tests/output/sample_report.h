@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A fixed Report for the output tests. Sample data, not real rule behaviour:
 // four files (one unreadable, one clean), findings of every severity, a related
 // location, a safe and an unsafe fix, CRLF lines, tabs and UTF-8.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Checks SARIF output with a real validator: the official SARIF 2.1.0 JSON
 // schema and Ajv, run by validate_sarif.js. They are installed by
 // tools/install_sarif_validator.sh (not committed); without them this test

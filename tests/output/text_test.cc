@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The text format's pieces: excerpt and caret, summary wording, findings on
 // files without text, escaping.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tests/rules/fixture_expectations.h"
 
 #include <regex>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Inline expectations in fixture files, after clang-tidy's CHECK-MESSAGES:
 //   # EXPECT: @-1:5 SL104 only retries the SYN
 //   # EXPECT: @-1 SL201[warning] a backlog of 511

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Runs every fixture: a single file under fixtures/rules/ (placed in an
 // in-memory root at `path=`, default etc/sysctl.d/50-fixture.conf) or an
 // /etc-shaped tree under fixtures/hosts/ (and fixtures/demo). For each one:

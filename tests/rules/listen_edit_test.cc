@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Where SetListenerBacklogFix writes a socket unit's Backlog=: in place under
 // etc/, else a drop-in in etc/systemd/system/UNIT.d/ that sorts after the
 // vendor drop-in it overrides (drop-ins apply in file-name order across

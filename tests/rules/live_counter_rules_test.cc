@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL304 and SL305 on a constructed LiveState: counters, rates and kernel-log
 // lines as `synlint audit` reads them, where no network namespace can be
 // made. The real kernel drives the same rules in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL302, SL303 and SL306 on a constructed LiveState: the logic of the live
 // rules where no network namespace can be made. The real kernel drives the
 // same rules in tests/cli/audit_netns_test.cc.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "rules/registry.h"
 
 #include <gtest/gtest.h>

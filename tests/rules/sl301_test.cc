@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SL301 needs two versions of a host: a git repository with a commit.
 #include <gtest/gtest.h>
 

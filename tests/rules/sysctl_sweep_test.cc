@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The false-positive sweep of issue #20: every key the test machine's kernel
 // lists under /proc/sys (per-interface keys included), written into one
 // sysctl file with its current value, gives no SL101 and no SL102 error. The

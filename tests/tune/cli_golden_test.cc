@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `synlint tune` end to end on the hosts under fixtures/tune/: each CASE.args
 // names a host directory (first line) and the arguments (second line); the
 // text output must equal CASE.expected (UPDATE_GOLDEN=1 rewrites it).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Hosts in memory for the tune tests.
 #pragma once
 

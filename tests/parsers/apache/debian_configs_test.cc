@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Debian's real /etc/apache2, unpacked by fetch_debian_configs.sh into
 // BUILD_DIR/debian-configs/apache2.
 //

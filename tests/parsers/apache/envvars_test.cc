@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/apache/envvars.h"
 
 #include <gtest/gtest.h>

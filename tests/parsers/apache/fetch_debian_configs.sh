@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Test preparation for debian_configs_test.cc: downloads Debian's apache2
 # package (the one that ships /etc/apache2) and unpacks it into
 # BUILD_DIR/debian-configs/apache2. Nothing downloaded is committed.

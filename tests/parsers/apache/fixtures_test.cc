@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every file under fixtures/parsers/apache must round-trip through the
 // lossless tokens; a file with a ".tree" sibling must also give exactly that
 // tree and error dump (regenerate with UPDATE_GOLDEN=1).

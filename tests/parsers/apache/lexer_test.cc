@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/apache/lexer.h"
 
 #include <gtest/gtest.h>

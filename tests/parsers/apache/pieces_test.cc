@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ParseInPieces: the pieces of a file, in order, are its whole parse, and a
 // piece only ever ends where no section is open.
 #include <gtest/gtest.h>

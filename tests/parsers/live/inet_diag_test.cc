@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // inet_diag reply parsing on replies recorded from a real kernel (samples/),
 // and on malformed and error replies.
 #include "parsers/live/inet_diag.h"

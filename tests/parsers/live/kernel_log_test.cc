@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/live/kernel_log.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/live/netstat.h"
 
 #include <gtest/gtest.h>

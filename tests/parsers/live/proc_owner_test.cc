@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Socket owners: fd link targets, /proc/PID/cgroup in its v1 and v2 forms,
 // and a scan of the real /proc for a socket of this process.
 #include "parsers/live/proc_owner.h"

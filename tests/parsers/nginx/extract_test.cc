@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/nginx/extract.h"
 
 #include <gtest/gtest.h>

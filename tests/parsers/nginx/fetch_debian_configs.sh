@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Test preparation: unpacks Debian's stock nginx configuration into
 # BUILD_DIR/debian-configs/nginx so nginx_parser_test can parse real files.
 # Nothing fetched here is committed.

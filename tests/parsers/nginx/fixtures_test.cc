@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Round trip and expected errors on every fixture, and Debian's stock
 // configuration when tests/parsers/nginx/fetch_debian_configs.sh has run.
 #include <gtest/gtest.h>

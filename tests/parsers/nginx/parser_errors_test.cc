@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Syntax errors: exact message and location, and how parsing recovers.
 #include <gtest/gtest.h>
 

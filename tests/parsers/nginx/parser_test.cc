@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Constructs that must parse without errors, checked through the dump.
 #include "parsers/nginx/parser.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/sysctl/parser.h"
 
 #include <gtest/gtest.h>

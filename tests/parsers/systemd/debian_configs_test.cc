@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Real unit files from Debian packages, unpacked by
 // tests/parsers/systemd/fetch_debian_configs.sh BUILD_DIR into
 // BUILD_DIR/debian-configs/systemd. Skipped when that directory is absent.

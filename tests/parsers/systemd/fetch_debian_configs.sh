@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Test preparation (not committed data): downloads Debian packages that ship
 # systemd units and unpacks them into BUILD_DIR/debian-configs/systemd, the
 # root that systemd_parser_test's DebianConfigs tests read.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every file in fixtures/parsers/systemd/ must round-trip through the token
 // stream and match its golden NAME.tree (tree dump, then token dump).
 // UPDATE_GOLDEN=1 rewrites the goldens.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ParseInPieces: the pieces of a unit file, in order, are its whole parse,
 // and a piece only ever ends right before a section header.
 #include <gtest/gtest.h>

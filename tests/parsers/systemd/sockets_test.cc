@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/systemd/sockets.h"
 
 #include <gtest/gtest.h>

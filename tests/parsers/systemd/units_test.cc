@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "parsers/systemd/units.h"
 
 #include <gtest/gtest.h>
