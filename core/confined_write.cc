@@ -232,7 +232,8 @@ bool CopyMetadata(int from, const struct stat& st, int to, std::string* err) {
 std::string TempName(std::string_view name) {
   static std::mt19937_64 rng{std::random_device{}()};
   static const char kChars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-  std::string out = "." + std::string(name.substr(0, 200)) + ".synlint-tmp-";
+  std::string out(1, '.');  // appended, not "." + ...: gcc 12 -O3 -Wrestrict false positive (GCC PR 105329)
+  out.append(name.substr(0, 200)).append(".synlint-tmp-");
   for (int i = 0; i < 6; ++i) out += kChars[rng() % (sizeof kChars - 1)];
   return out;
 }

@@ -318,7 +318,7 @@ std::vector<std::string> ExpandGlob(const FileSystem& fs,
 DiskFileSystem::DiskFileSystem(std::string root, std::string anchor)
     : root_(std::move(root)), anchor_(std::move(anchor)) {
   while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
-  if (root_.empty()) root_ = "/";
+  if (root_.empty()) root_.push_back('/');  // not = "/": gcc 12 -O3 -Wrestrict false positive (GCC PR 105329)
   while (anchor_.size() > 1 && anchor_.back() == '/') anchor_.pop_back();
   if (anchor_.empty() || anchor_ == root_) {
     anchor_.clear();
