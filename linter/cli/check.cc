@@ -413,7 +413,8 @@ void AddCheck(CLI::App& app, int* exit_code) {
   args->project.Add(cmd);
   args->output.AddReport(cmd);
   args->fixes.Add(cmd, {.diff = "Print the fixes as a unified diff (git apply / patch -p1 from the root); in "
-                               "text format the diff goes to stdout and findings to stderr",
+                               "text format the diff goes to stdout and findings to stderr. Writes "
+                               "nothing; refused with --fix",
                        .fix = "Apply the fixes in place (atomic writes, mode and owner kept)",
                        .unsafe_fixes = "Also apply fixes that change runtime behaviour (see each rule's Fix "
                                        "safety)"});

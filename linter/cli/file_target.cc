@@ -166,7 +166,7 @@ bool StdinTarget(const std::string& name, std::string text, ConfigFormat format,
                  Target* out, std::string* err) {
   const std::string file_name(BaseName(name));
   if (format == ConfigFormat::kSystemd && !IsUnitName(file_name)) {
-    *err = "--stdin-filename: a systemd unit synlint reads is named NAME.socket or NAME.service";
+    *err = "stdin is read as a systemd unit: name it with --stdin-filename NAME.socket or NAME.service";
     return false;
   }
   auto fs = std::make_unique<MemoryFileSystem>();
