@@ -31,6 +31,9 @@ struct Report {
   bool diff_requested = false;            // --diff: the diff is already shown
   size_t suppressed = 0;                  // findings hidden by suppressions
   bool color = false;                     // text format only
+  bool quiet = false;                     // -q: text prints the findings only (no summary)
+  size_t fixes_applied = 0;               // --fix: fixes written (the findings are what is left)
+  bool stdout_taken = false;              // stdin --fix: stdout holds the fixed text
   std::string tool_version;
   /// Prefix of rule doc links: docs_base_url + RuleMeta::doc_path.
   std::string docs_base_url = "https://github.com/synlint/synlint/blob/main/";

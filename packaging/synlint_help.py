@@ -44,7 +44,7 @@ _LIST_RE = re.compile(r"^(?:[A-Z][^:]*:\s*)?(" + _WORD + r"(?:(?:,\s*|,?\s+or\s+
 # Options whose TEXT value is a directory, a file (on the local disk, not
 # inside --root), or rule IDs. --help cannot say this.
 DIR_OPTIONS = {"--root"}
-FILE_OPTIONS = {"--output", "--config"}
+FILE_OPTIONS = {"--output", "--config", "--baseline", "--write-baseline", "--stdin-filename"}
 RULE_OPTIONS = {"--select", "--ignore"}
 
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `synlint check`: lint a host, print findings, show or apply fixes.
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -8,14 +9,18 @@
 #include <iostream>
 #include <sstream>
 
+#include "linter/cli/baseline.h"
 #include "linter/cli/check.h"
+#include "linter/cli/file_target.h"
 #include "linter/cli/options.h"
 #include "linter/cli/project.h"
+#include "linter/cli/tree_at_revision.h"
 #include "linter/cli/write_fixes.h"
 #include "linter/diff.h"
 #include "linter/engine/actions.h"
 #include "linter/git_file_system.h"
 #include "linter/output/formatter.h"
+#include "linter/output/statistics.h"
 #include "rules/registry.h"
 
 namespace synlint::cli {
@@ -67,8 +72,9 @@ struct CheckState {
   Report report;
   std::vector<LintRun> runs;
   std::vector<std::unique_ptr<Host>> baselines;
-  std::vector<std::unique_ptr<GitFileSystem>> gits;
+  std::vector<std::unique_ptr<FileSystem>> gits;  // --changed-since: the trees at REV
   std::set<std::string> kernels;
+  std::shared_ptr<const Baseline> baseline;  // --baseline
 };
 
 /// One host of the project and what it is linted with.
@@ -83,7 +89,9 @@ struct HostCheck {
 
   LintRun Lint() const { return synlint::Lint(*target->fs, host_options, fix_options, keep, suppress); }
   /// Whether `f` is about one of the FILEs given (all files when none is).
-  bool Concerns(const Finding& f) const { return ConcernsFiles(f, project->only_files, shown); }
+  bool Concerns(const Finding& f) const {
+    return ConcernsFiles(f, project->only_files, shown) && ConcernsFiles(f, target->only_files, shown);
+  }
 };
 
 /// The report before any host is read: the run's settings and every rule.
@@ -92,6 +100,13 @@ Report StartReport(const CheckArgs& a, const Project& project) {
   report.root = project.config && project.targets.size() != 1 ? project.config->base_dir : a.host.root;
   report.tool_version = SYNLINT_VERSION;
   report.diff_requested = a.fixes.diff;
+  report.quiet = a.quiet;
+  if (!project.config && !project.targets.empty() && project.targets.front().display_from_cwd) {
+    // FILEs linted alone: their paths are shown from the current directory.
+    std::error_code ec;
+    const std::filesystem::path cwd = std::filesystem::current_path(ec);
+    if (!ec) report.root = cwd.string();
+  }
   for (const Rule& r : AllRules()) report.rules.push_back(*r.meta);
   return report;
 }
@@ -101,17 +116,23 @@ Report StartReport(const CheckArgs& a, const Project& project) {
 bool LoadBaseline(const CheckArgs& a, const Target& t, CheckState* state, HostOptions* options,
                   std::string* err) {
   if (a.changed_since.empty()) return true;
-  if (t.tree) {
-    std::cerr << "synlint: warning: --changed-since: host '" << t.name
-              << "' is a list of files, not a tree in git; SL301 is not checked for it\n";
+  if (t.from_stdin()) {
+    std::cerr << "synlint: warning: --changed-since: stdin has no git history; SL301 is not checked for it\n";
     return true;
   }
-  auto git = GitFileSystem::Open(t.root_dir, a.changed_since, err);
+  // A file-list host: its tree now, each file's text at REV.
+  auto git = GitFileSystem::Open(t.tree ? t.repo_dir : t.root_dir, a.changed_since, err);
   if (!git) return false;
-  state->baselines.push_back(LoadHost(*git, *options));
+  std::unique_ptr<FileSystem> fs;
+  if (t.tree) {
+    fs = std::make_unique<TreeAtRevision>(*t.tree, std::move(git));
+  } else {
+    fs = std::move(git);
+  }
+  state->baselines.push_back(LoadHost(*fs, *options));
   options->baseline = state->baselines.back().get();
   options->baseline_rev = a.changed_since;
-  state->gits.push_back(std::move(git));
+  state->gits.push_back(std::move(fs));
   return true;
 }
 
@@ -120,6 +141,7 @@ bool LoadBaseline(const CheckArgs& a, const Target& t, CheckState* state, HostOp
 /// template text is dropped (the finding stays).
 FindingFilter TargetFilter(const Project& project, const Target& t) {
   return [&project, &t](Finding& f) {
+    if (t.single_file_rules_only && !SingleFileRule(f.rule)) return false;
     if (!project.keep(f) || t.OnTemplateText(f)) return false;
     if (f.fix && t.tree) {
       for (const TextEdit& e : f.fix->edits) {
@@ -164,6 +186,44 @@ bool PrepareHost(const CheckArgs& a, const Project& project, const Target& t, Ch
   out->suppress = project.suppress;
   out->suppress.repo_path = [&t](const std::string& p) { return t.RepoPath(p); };
   out->shown = CachedDisplayPath(t);
+  if (state->baseline) {
+    out->suppress.in_baseline = [baseline = state->baseline, shown = out->shown](const Finding& f,
+                                                                                std::string_view line) {
+      return baseline->Contains(BaselineFingerprint(f.rule, shown(f.location.file), line));
+    };
+  }
+  return true;
+}
+
+/// --show-fixes: each finding whose fix the run applies (or, with --diff,
+/// would apply), on stderr: stdout may carry the diff or the fixed text.
+void ShowFixes(const HostCheck& h, const FixResult& fix, std::string_view verb) {
+  for (const Finding& f : fix.applied) {
+    std::cerr << verb << ": " << h.shown(f.location.file) << ":" << f.location.start.line << ":"
+              << f.location.start.column << ": [" << f.rule << "] " << (f.fix ? f.fix->title : f.message) << "\n";
+  }
+}
+
+/// --fix on stdin: nothing is written; the fixed text goes to stdout (the
+/// whole buffer, changed or not, as ruff does), and the findings left are
+/// linted from it. Fixes that would create or change another file are not
+/// applied: stdin has no file beside it.
+bool FixStdin(const HostCheck& h, const FixResult& fix, LintRun* run, Report* report, std::string* err) {
+  const Target& t = *h.target;
+  for (const auto& [path, text] : fix.fixed) {
+    if (path != t.stdin_path)
+      std::cerr << "synlint: warning: a fix would write '" << path << "', which stdin has no place for; not applied\n";
+  }
+  const auto it = fix.fixed.find(t.stdin_path);
+  const std::string& text = it == fix.fixed.end() ? t.stdin_text : it->second;
+  std::cout << text;
+  std::cout.flush();
+  if (it != fix.fixed.end()) {
+    if (!t.fs->WriteFile(t.stdin_path, text, 0644, err)) return false;
+    *run = h.Lint();
+    report->fixes_applied += fix.fixes_applied;
+  }
+  report->stdout_taken = true;
   return true;
 }
 
@@ -178,6 +238,8 @@ bool FixHost(const CheckArgs& a, const HostCheck& h, bool several, LintRun* run,
                                          [&h](const Finding& f) { return h.Concerns(f); });
   if (!fix.converged)
     std::cerr << "synlint: warning: fixes did not settle after " << kMaxFixRounds << " rounds\n";
+  if (a.show_fixes) ShowFixes(h, fix, a.fixes.fix ? "fixed" : "would fix");
+  if (t.from_stdin() && a.fixes.fix) return FixStdin(h, fix, run, report, err);
   if (!AppendDiff(t, fix, &report->diff, err)) return false;
   for (Action action : ActionsForFix(*run->host, fix)) {
     if (several) action.reason = "host " + t.name + ": " + action.reason;
@@ -186,8 +248,10 @@ bool FixHost(const CheckArgs& a, const HostCheck& h, bool several, LintRun* run,
   if (a.fixes.fix && !fix.fixed.empty()) {
     if (!WriteFixes(*t.fs, fix, err)) return false;
     *run = h.Lint();
-    std::cerr << "synlint: applied " << fix.fixes_applied << " fix(es) to " << fix.fixed.size()
-              << " file(s)" << (t.name.empty() ? "" : " of host " + t.name) << "\n";
+    report->fixes_applied += fix.fixes_applied;
+    if (!a.quiet)
+      std::cerr << "synlint: applied " << fix.fixes_applied << " fix(es) to " << fix.fixed.size()
+                << " file(s)" << (t.name.empty() ? "" : " of host " + t.name) << "\n";
   }
   return true;
 }
@@ -246,7 +310,7 @@ void FinishReport(Applicability min, CheckState* state) {
 
 /// Prints the report to stdout or --output; in text with --diff, stdout
 /// carries only the diff so it can be piped, and the findings go to stderr.
-bool WriteReport(const OutputArgs& o, bool diff, const Formatter& formatter, Report* report,
+bool WriteReport(const OutputArgs& o, bool diff, bool statistics, const Formatter& formatter, Report* report,
                  std::string* err) {
   std::ofstream file;
   if (!o.file.empty()) {
@@ -257,14 +321,20 @@ bool WriteReport(const OutputArgs& o, bool diff, const Formatter& formatter, Rep
     }
   }
   const bool text = o.format == "text";
-  std::ostream& findings_out = file.is_open() ? file : (text && diff ? std::cerr : std::cout);
+  // stdin --fix: stdout carried the fixed text, in every format.
+  std::ostream& findings_out =
+      file.is_open() ? file : ((text && diff) || report->stdout_taken ? std::cerr : std::cout);
   report->color = text && !file.is_open() && UseColor(o.color, &findings_out == &std::cerr ? 2 : 1);
   if (text && diff) {
     std::cout << report->diff;
     std::cout.flush();
     report->diff.clear();  // printed: the findings go without it
   }
-  formatter.Write(*report, findings_out);
+  if (statistics) {
+    WriteStatistics(*report, o.format, findings_out);
+  } else {
+    formatter.Write(*report, findings_out);
+  }
   if (file.is_open()) {
     file.close();
     if (!file) {
@@ -277,7 +347,8 @@ bool WriteReport(const OutputArgs& o, bool diff, const Formatter& formatter, Rep
 
 /// kExitFindings when a finding is at least as severe as --fail-on (else the
 /// config file's fail-on), else kExitClean.
-int ExitCode(const OutputArgs& o, const Project& project, const Report& report) {
+int ExitCode(const OutputArgs& o, bool exit_zero, const Project& project, const Report& report) {
+  if (exit_zero) return kExitClean;
   std::string fail_on = o.fail_on;
   if (o.fail_on_option->count() == 0 && project.fail_on) fail_on = *project.fail_on;
   const auto threshold = Threshold(fail_on);
@@ -292,19 +363,40 @@ int ExitCode(const OutputArgs& o, const Project& project, const Report& report) 
 
 int RunCheck(const CheckArgs& a) {
   std::string err;
+  if (a.fixes.diff && a.fixes.fix)
+    return Fail("--diff and --fix exclude each other: --diff only shows the fixes and writes nothing; give "
+                "--fix alone to apply them");
+  if (a.statistics && a.output.format != "text" && a.output.format != "json")
+    return Fail("--statistics prints text or json, not '" + a.output.format + "'");
+  if (!a.write_baseline.empty() && (!a.baseline.empty() || a.fixes.diff || a.fixes.fix))
+    return Fail("--write-baseline records every current finding: give it without --baseline, --diff or --fix");
+  CheckState state;
+  if (!a.baseline.empty()) {
+    auto baseline = std::make_shared<Baseline>();
+    if (!baseline->Load(a.baseline, &err)) return Fail(err);
+    state.baseline = std::move(baseline);
+  }
   Project project;
   if (!LoadProject(a.host, a.root_always || a.root_option->count() > 0, a.filter, a.project, &project, &err))
     return Fail(err);
   auto formatter = MakeFormatter(a.output.format);
   if (!formatter) return Fail("--format: unknown format '" + a.output.format + "'");
-  CheckState state;
   state.report = StartReport(a, project);
   for (const Target& t : project.targets) {
     if (!CheckHost(a, project, t, &state, &err)) return Fail(err);
   }
   FinishReport(a.fixes.MinApplicability(), &state);
-  if (!WriteReport(a.output, a.fixes.diff, *formatter, &state.report, &err)) return Fail(err);
-  const int code = ExitCode(a.output, project, state.report);
+  if (!a.write_baseline.empty()) {
+    const long n = WriteBaseline(a.write_baseline, state.report, &err);
+    if (n < 0) return Fail(err);
+    if (!a.quiet)
+      std::cerr << "synlint: wrote " << n << " finding(s) to the baseline '" << a.write_baseline
+                << "'; 'synlint check --baseline " << a.write_baseline << "' reports only new ones\n";
+    KeepUntilExit(std::move(state.runs));
+    return kExitClean;
+  }
+  if (!WriteReport(a.output, a.fixes.diff, a.statistics, *formatter, &state.report, &err)) return Fail(err);
+  const int code = ExitCode(a.output, a.exit_zero, project, state.report);
   KeepUntilExit(std::move(state.runs));
   KeepUntilExit(std::move(state.baselines));
   KeepUntilExit(std::move(state.report));
@@ -313,21 +405,40 @@ int RunCheck(const CheckArgs& a) {
 
 void AddCheck(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<CheckArgs>();
-  CLI::App* cmd = app.add_subcommand("check", "Lint a host's sysctl and listener configuration (the default)");
+  CLI::App* cmd = app.add_subcommand(
+      "check", "Lint files, a host's tree or a repository's hosts: sysctl and listener configuration (the default)");
   args->host.Add(cmd);
   args->root_option = cmd->get_option("--root");
   args->filter.Add(cmd);
   args->project.Add(cmd);
   args->output.AddReport(cmd);
   args->fixes.Add(cmd, {.diff = "Print the fixes as a unified diff (git apply / patch -p1 from the root); in "
-                               "text format the diff goes to stdout and findings to stderr",
+                               "text format the diff goes to stdout and findings to stderr. Writes "
+                               "nothing; refused with --fix",
                        .fix = "Apply the fixes in place (atomic writes, mode and owner kept)",
                        .unsafe_fixes = "Also apply fixes that change runtime behaviour (see each rule's Fix "
                                        "safety)"});
   cmd->add_option("--changed-since", args->changed_since,
-                  "Compare with git revision REV of the tree holding the root and report listen-time "
-                  "changes and the restarts they need (SL301)")
+                  "Compare with git revision REV of the tree holding the root (for a list-of-files host, "
+                  "of each listed file) and report listen-time changes and the restarts they need (SL301)")
       ->group("Rules");
+  cmd->add_flag("-q,--quiet", args->quiet, "Print the findings only: no summary, no notes on stderr")
+      ->group("Output");
+  cmd->add_flag("--statistics", args->statistics,
+                "Print how many findings each rule has instead of the findings (text or json)")
+      ->group("Output");
+  cmd->add_flag("--exit-zero", args->exit_zero, "Exit 0 even with findings (2 still means an error)")
+      ->group("Output");
+  cmd->add_option("--baseline", args->baseline,
+                  "Do not report (or fix) the findings recorded in FILE by --write-baseline; only new ones "
+                  "count. A finding is known by its rule, file and line text, not its line number")
+      ->group("Rules");
+  cmd->add_option("--write-baseline", args->write_baseline,
+                  "Record every current finding in FILE for --baseline, and exit 0")
+      ->group("Rules");
+  cmd->add_flag("--show-fixes", args->show_fixes,
+                "List on stderr each finding --fix fixes (or --diff would fix), with its fix")
+      ->group("Fixes");
   cmd->callback([args, exit_code] { *exit_code = RunCheck(*args); });
 }
 

@@ -18,6 +18,12 @@ struct CheckArgs {
   OutputArgs output;
   FixArgs fixes;
   std::string changed_since;
+  bool quiet = false;       // -q: findings only, no summary or notes
+  bool statistics = false;  // --statistics: a count per rule instead of each finding
+  bool exit_zero = false;   // --exit-zero: findings do not fail the run
+  bool show_fixes = false;  // --show-fixes: list each fix --fix or --diff applies
+  std::string baseline;        // --baseline FILE: findings not to report (baseline.h)
+  std::string write_baseline;  // --write-baseline FILE
   const CLI::Option* root_option = nullptr;
   /// audit: reads the live state for each host (HostOptions::attach_live);
   /// the target kernel is then the running one.

@@ -21,10 +21,12 @@ int main(int argc, char** argv) {
       "Apache httpd and systemd socket settings behind them, as one host.\n\n"
       "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or fatal error.",
       "synlint"};
-  app.set_version_flag("--version", SYNLINT_VERSION);
+  app.set_version_flag("-V,--version", SYNLINT_VERSION);
   app.require_subcommand(1, 1);
   app.footer("Run 'synlint SUBCOMMAND --help' for a subcommand's options. Without a subcommand, "
-             "'check' runs.\nRule docs: 'synlint explain SL201'.\nEnvironment: NO_COLOR; "
+             "'check' runs: 'synlint my.conf' lints that file, 'synlint DIR' the tree DIR, 'synlint -' stdin.\n"
+             "Rule docs: 'synlint explain SL201'.\nEnvironment: NO_COLOR (no colour), FORCE_COLOR and "
+             "CLICOLOR_FORCE (colour even when not on a terminal); "
              "SYNLINT_HUGE_PAGES=0 keeps the default heap (no transparent huge pages).");
   int exit_code = kExitClean;
   AddCheck(app, &exit_code);
@@ -41,7 +43,7 @@ int main(int argc, char** argv) {
   for (const CLI::App* sub : app.get_subcommands({}))
     has_subcommand |= !args.empty() && sub->get_name() == args[0];
   const bool top_level_flag =
-      !args.empty() && (args[0] == "-h" || args[0] == "--help" || args[0] == "--version");
+      !args.empty() && (args[0] == "-h" || args[0] == "--help" || args[0] == "--version" || args[0] == "-V");
   if (!has_subcommand && !top_level_flag) args.insert(args.begin(), "check");
   std::reverse(args.begin(), args.end());
   try {

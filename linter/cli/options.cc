@@ -4,6 +4,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <iostream>
 
@@ -117,7 +118,13 @@ CLI::Option* OutputArgs::AddFormat(CLI::App* app, const std::vector<std::string_
                                    bool checked) {
   std::string names;
   for (std::string_view f : formats) (names += names.empty() ? "" : ", ") += f;
-  CLI::Option* option = app->add_option("--format", format, "Output format: " + names);
+  CLI::Option* option =
+      app->add_option("-f,--format", format, "Output format (any case): " + names)
+          ->transform([](std::string name) {
+            // `-f JSON` and `-f Sarif` name the formats too.
+            for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return name;
+          });
   if (checked) option->check(CLI::IsMember(std::vector<std::string>(formats.begin(), formats.end())));
   return option->capture_default_str()->group("Output");
 }
@@ -125,7 +132,9 @@ CLI::Option* OutputArgs::AddFormat(CLI::App* app, const std::vector<std::string_
 void OutputArgs::AddReport(CLI::App* app) {
   AddFormat(app, FormatterNames(), false);
   app->add_option("-o,--output", file, "Write the report to FILE instead of stdout")->group("Output");
-  app->add_option("--color", color, "Colour text output: auto, always, never (NO_COLOR is honoured)")
+  app->add_option("--color", color,
+                  "Colour text output: auto, always, never (auto: on a terminal, or with FORCE_COLOR or "
+                  "CLICOLOR_FORCE set; never with NO_COLOR set)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str()
       ->group("Output");
@@ -177,6 +186,11 @@ bool UseColor(const std::string& mode, int fd) {
   if (mode == "never") return false;
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
+  // force-color.org: FORCE_COLOR set to anything but "" forces colour (its
+  // "0" too, by that convention); CLICOLOR_FORCE does unless it is "0".
+  const char* force = std::getenv("FORCE_COLOR");
+  const char* clicolor_force = std::getenv("CLICOLOR_FORCE");
+  if ((force && *force) || (clicolor_force && *clicolor_force && std::string(clicolor_force) != "0")) return true;
   const char* term = std::getenv("TERM");
   if (term && std::string(term) == "dumb") return false;
   return isatty(fd);

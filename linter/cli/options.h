@@ -86,7 +86,9 @@ std::string RunningKernelBuild();
 /// Prints "synlint: error: MSG" to stderr and returns kExitError.
 int Fail(const std::string& message);
 
-/// Whether to colour output written to `fd` (--color auto|always|never, NO_COLOR).
+/// Whether to colour output written to `fd`: --color always|never, else
+/// (auto) not with NO_COLOR or TERM=dumb, yes with FORCE_COLOR or
+/// CLICOLOR_FORCE, else when `fd` is a terminal.
 bool UseColor(const std::string& mode, int fd);
 
 void AddCheck(CLI::App& app, int* exit_code);

@@ -3,13 +3,17 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <iostream>
 #include <set>
 
 #include "core/disk_path.h"
 #include "core/file_system.h"
+#include "linter/cli/file_target.h"
 #include "rules/registry.h"
 
 namespace synlint::cli {
@@ -53,8 +57,23 @@ void PrintConfigErrors(const std::vector<ConfigError>& errors) {
 
 void ProjectArgs::Add(CLI::App* app) {
   app->add_option("files", files,
-                  "Report only findings in these files (as pre-commit passes them); each file's whole "
-                  "host is still read for cross-file rules")
+                  "Files or directories to lint. Without .synlint.yaml hosts or --root: a file is linted "
+                  "alone, with what it includes from its own directory tree; a directory is a root (as "
+                  "--root); '-' reads stdin. In a repository: report only findings in these files (as "
+                  "pre-commit passes them), each file's host still read whole; a file no host owns gets "
+                  "the single-file rules. With --root: files inside it")
+      ->group("Project");
+  app->add_option("--as", as, "The format of the files linted alone and of stdin: sysctl, nginx, apache, "
+                              "systemd (default: from the path and content)")
+      ->transform([](std::string name) {
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return name;
+      })
+      ->check(CLI::IsMember(UserFormatNames()))
+      ->group("Project");
+  app->add_option("--stdin-filename", stdin_filename,
+                  "The name stdin ('-') is reported by, in findings and --diff, and its format is told "
+                  "from; --fix then prints the fixed text to stdout")
       ->group("Project");
   AddHostSelection(app);
   app->add_flag("--no-inline-suppressions", no_inline_suppressions,
@@ -90,6 +109,7 @@ bool LoadOneHost(const HostArgs& host_args, bool root_given, const ProjectArgs& 
 }
 
 std::string Target::DisplayPath(const std::string& path) const {
+  if (from_stdin()) return path == stdin_path ? stdin_name : path;
   if (!display_from_cwd) return path;
   if (tree) {
     const std::string repo = tree->ToRepoPath(path);
@@ -100,6 +120,7 @@ std::string Target::DisplayPath(const std::string& path) const {
 }
 
 std::string Target::RepoPath(const std::string& path) const {
+  if (from_stdin()) return DisplayPath(path);
   if (tree) return tree->ToRepoPath(path);
   if (repo_dir.empty()) return path;
   const stdfs::path abs = (stdfs::path(root_dir) / path).lexically_normal();
@@ -246,17 +267,10 @@ void RuleSettings(const FilterArgs& filter, const ProjectArgs& args, const Confi
 }
 
 /// The FILEs given as root-relative paths of `root_dir`, into `out->only_files`.
-bool FilesInRoot(const HostArgs& host_args, bool root_given, const Config* config, const ProjectArgs& args,
+bool FilesInRoot(const HostArgs& host_args, const ProjectArgs& args,
                  const std::string& root_dir, Project* out, std::string* err) {
+  // Only with --root: without it, FILEs are linted alone (StandaloneTargets).
   for (const std::string& f : args.files) {
-    if (!root_given && !config && !stdfs::path(f).is_absolute()) {
-      // Relative names without a config come from a repository (pre-commit),
-      // not from this machine's /etc: checking '/' would report nothing.
-      *err = "'" + f + "': no .synlint.yaml found in the current directory or above to say which "
-             "host it belongs to; write one (see docs/integrations.md), pass --root, or give "
-             "absolute paths of this machine's files";
-      return false;
-    }
     stdfs::path abs = Absolute(f);
     std::error_code ec;
     // A relative name outside the root may be meant from the root
@@ -266,7 +280,7 @@ bool FilesInRoot(const HostArgs& host_args, bool root_given, const Config* confi
       abs = (stdfs::path(root_dir) / f).lexically_normal();
     if (!Inside(abs, root_dir)) {
       *err = "'" + f + "' is not inside the root '" + host_args.root + "'" +
-             (config ? "" : "; to check files of a repository, describe its hosts in .synlint.yaml");
+             "; without --root a file is linted alone";
       return false;
     }
     out->only_files.insert(abs.lexically_relative(root_dir).string());
@@ -276,7 +290,7 @@ bool FilesInRoot(const HostArgs& host_args, bool root_given, const Config* confi
 
 /// The one host of --root (or of "/"), when the config describes no hosts or
 /// --root was given.
-bool RootTarget(const HostArgs& host_args, bool root_given, const ProjectArgs& args, const HostOptions& base,
+bool RootTarget(const HostArgs& host_args, const ProjectArgs& args, const HostOptions& base,
                 const std::string& config_path, Project* out, std::string* err) {
   const Config* config = out->config ? &*out->config : nullptr;
   if (!args.hosts.empty()) {
@@ -290,7 +304,7 @@ bool RootTarget(const HostArgs& host_args, bool root_given, const ProjectArgs& a
   t.root_dir = Absolute(host_args.root.empty() ? "/" : host_args.root).string();
   t.repo_dir = config ? config->base_dir : "";
   t.host_options = base;
-  if (!FilesInRoot(host_args, root_given, config, args, t.root_dir, out, err)) return false;
+  if (!FilesInRoot(host_args, args, t.root_dir, out, err)) return false;
   out->targets.push_back(std::move(t));
   return true;
 }
@@ -314,8 +328,9 @@ bool SelectHosts(const Config& config, const ProjectArgs& args, const std::strin
 
 /// With FILEs given: only the hosts the files belong to, and the files into
 /// `out->only_files`; a change to the config file itself concerns all.
+/// Files no host owns go to `unowned`.
 void KeepHostsOfFiles(const Config& config, const ProjectArgs& args, const std::string& config_path,
-                      std::vector<const HostConfig*>* hosts, Project* out) {
+                      std::vector<const HostConfig*>* hosts, std::vector<std::string>* unowned, Project* out) {
   if (args.files.empty()) return;
   const stdfs::path config_abs = Absolute(config_path);
   bool all = false;
@@ -330,12 +345,11 @@ void KeepHostsOfFiles(const Config& config, const ProjectArgs& args, const std::
     out->only_files.insert(FromCwd(abs));
     bool owned = false;
     for (const HostConfig* h : *hosts) owned |= HostContainsFile(config, *h, f);
-    if (!owned)
-      std::cerr << "synlint: warning: '" << f << "' belongs to no host in '" << config_path
-                << "'; not checked\n";
+    if (!owned) unowned->push_back(f);
   }
   if (all) {
     out->only_files.clear();
+    unowned->clear();
     return;
   }
   std::vector<const HostConfig*> concerned;
@@ -378,6 +392,101 @@ bool ConfigTarget(const Config& config, const HostConfig& h, const HostOptions& 
   return true;
 }
 
+/// The text of `path` for telling its format, at most its first 64 KiB; "" when unreadable.
+std::string HeadOf(const stdfs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text(64 * 1024, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
+  return text;
+}
+
+/// A file of the repository no host owns: linted alone, inside the
+/// repository, with the single-file rules. False with `err` only for a
+/// fatal problem; a file that cannot be linted alone is named on stderr.
+bool UnownedFileTarget(const Config& config, const ProjectArgs& args, const std::string& file,
+                       const HostOptions& base, Project* out, std::string* err) {
+  const stdfs::path abs = Absolute(file);
+  if (!Inside(abs, config.base_dir)) {
+    std::cerr << "synlint: warning: '" << file << "' is outside the repository of '" << config.path
+              << "'; not checked\n";
+    return true;
+  }
+  std::error_code ec;
+  if (stdfs::is_directory(abs, ec)) {
+    std::cerr << "synlint: warning: '" << file << "' is a directory no host of '" << config.path
+              << "' owns; not checked (name its files, or describe it as a host)\n";
+    return true;
+  }
+  const std::string repo_path = abs.lexically_relative(config.base_dir).string();
+  ConfigFormat format;
+  std::string why;
+  if (!FileFormat(args.as, file, HeadOf(abs), &format, &why)) {
+    std::cerr << "synlint: warning: '" << file << "' belongs to no host in '" << config.path
+              << "' and is not checked: " << why << "\n";
+    return true;
+  }
+  Target t;
+  if (!FileTarget(config.base_dir, repo_path, format, base, &t, err)) return false;
+  t.single_file_rules_only = true;
+  out->targets.push_back(std::move(t));
+  return true;
+}
+
+/// `synlint -`: stdin, linted alone (in a repository with hosts, with the
+/// single-file rules only, as a file no host owns).
+bool StdinTargetOf(const ProjectArgs& args, const HostOptions& base, bool in_repository, Project* out,
+                   std::string* err) {
+  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  const std::string name = args.stdin_filename.empty() ? "-" : args.stdin_filename;
+  ConfigFormat format;
+  if (!FileFormat(args.as, name, text, &format, err)) return false;
+  Target t;
+  if (!StdinTarget(name, std::move(text), format, base, &t, err)) return false;
+  t.single_file_rules_only = in_repository;
+  out->targets.push_back(std::move(t));
+  return true;
+}
+
+/// FILEs with no host to put them in (no .synlint.yaml hosts, no --root):
+/// each file is a host of its own, inside its directory; a directory is a root.
+bool StandaloneTargets(const ProjectArgs& args, const HostOptions& base, Project* out, std::string* err) {
+  for (const std::string& f : args.files) {
+    if (f == "-") continue;  // StdinTargetOf
+    std::error_code ec;
+    const stdfs::path abs = stdfs::weakly_canonical(Absolute(f), ec);
+    const stdfs::file_status st = stdfs::status(abs, ec);
+    if (ec || !stdfs::exists(st)) {
+      *err = "'" + f + "': no such file or directory";
+      return false;
+    }
+    Target t;
+    if (stdfs::is_directory(st)) {
+      HostArgs root;
+      root.root = abs.string();
+      t.fs = root.OpenRoot(err);
+      if (!t.fs) {
+        *err = "'" + f + "': cannot open directory";
+        return false;
+      }
+      t.name = f;
+      t.root_dir = abs.string();
+      t.host_options = base;
+      if (abs != "/") {
+        t.host_options.running_kernel.clear();  // a tree, not this machine
+        t.host_options.running_kernel_build.clear();
+      }
+      t.display_from_cwd = true;
+    } else {
+      ConfigFormat format;
+      if (!FileFormat(args.as, f, HeadOf(abs), &format, err)) return false;
+      if (!FileTarget(abs.parent_path().string(), abs.filename().string(), format, base, &t, err)) return false;
+    }
+    out->targets.push_back(std::move(t));
+  }
+  return true;
+}
+
 }  // namespace
 
 bool LoadProject(const HostArgs& host_args, bool root_given, const FilterArgs& filter,
@@ -390,15 +499,40 @@ bool LoadProject(const HostArgs& host_args, bool root_given, const FilterArgs& f
   if (config) out->fail_on = config->fail_on;
   RuleSettings(filter, args, config, out);
 
-  if (!config || config->hosts.empty() || root_given)
-    return RootTarget(host_args, root_given, args, base, config_path, out, err);
+  const bool has_hosts = config && !config->hosts.empty();
+  ProjectArgs rest = args;  // the FILEs without '-'
+  std::erase(rest.files, std::string("-"));
+  const size_t stdin_count = args.files.size() - rest.files.size();
+  if (stdin_count > 0) {
+    if (stdin_count > 1 || root_given) {
+      *err = stdin_count > 1 ? "'-' (stdin) given twice" : "'-' (stdin) is linted alone, not inside --root";
+      return false;
+    }
+    if (!StdinTargetOf(args, base, has_hosts, out, err)) return false;
+    if (rest.files.empty()) return true;
+  } else if (!args.stdin_filename.empty()) {
+    *err = "--stdin-filename names stdin: give '-' as the file";
+    return false;
+  }
+  if (!has_hosts && !root_given && !rest.files.empty()) {
+    if (!args.hosts.empty()) {
+      *err = "--host needs a .synlint.yaml that describes hosts";
+      return false;
+    }
+    return StandaloneTargets(rest, base, out, err);
+  }
+  if (!has_hosts || root_given) return RootTarget(host_args, rest, base, config_path, out, err);
   std::vector<const HostConfig*> hosts;
-  if (!SelectHosts(*config, args, config_path, &hosts, err)) return false;
-  KeepHostsOfFiles(*config, args, config_path, &hosts, out);
+  if (!SelectHosts(*config, rest, config_path, &hosts, err)) return false;
+  std::vector<std::string> unowned;
+  KeepHostsOfFiles(*config, rest, config_path, &hosts, &unowned, out);
   for (const HostConfig* h : hosts) {
     Target t;
     if (!ConfigTarget(*config, *h, base, config_path, &t, err)) return false;
     out->targets.push_back(std::move(t));
+  }
+  for (const std::string& f : unowned) {
+    if (!UnownedFileTarget(*config, rest, f, base, out, err)) return false;
   }
   return true;
 }

@@ -27,6 +27,8 @@ struct ProjectArgs {
   std::vector<std::string> hosts;
   bool no_inline_suppressions = false;
   std::vector<std::string> files;
+  std::string as;              // --as: the format of the FILEs linted alone, and of stdin
+  std::string stdin_filename;  // --stdin-filename: the name '-' (stdin) is reported by
   void Add(CLI::App* app);
   /// Only --config, --no-config and --host (for show and explain).
   void AddHostSelection(CLI::App* app);
@@ -41,9 +43,19 @@ struct Target {
   std::string repo_dir;              // the config file's directory ("" without config)
   HostOptions host_options;
   bool display_from_cwd = false;     // config hosts: show paths relative to the current directory
+  /// Display paths of the files this host reports on; empty: all (the
+  /// project's `only_files` applies too).
+  std::set<std::string> only_files;
+  /// A file no host of .synlint.yaml owns, linted alone: only the rules that
+  /// judge one file (SingleFileRule) run, since its host's other files are unknown.
+  bool single_file_rules_only = false;
+  /// stdin (`synlint check -`): the buffer's root-relative path, the name
+  /// it is shown by (--stdin-filename), and its text.
+  std::string stdin_path, stdin_name, stdin_text;
 
   /// What the user sees for root-relative `path` (and what diffs use).
   std::string DisplayPath(const std::string& path) const;
+  bool from_stdin() const { return !stdin_path.empty(); }
   /// The path `per-file-ignores` patterns match: relative to the config's directory.
   std::string RepoPath(const std::string& path) const;
   /// Whether `f` is judged on template text (a placeholder), so says nothing:

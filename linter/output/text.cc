@@ -98,9 +98,14 @@ void WriteFinding(const Report& r, const Finding& f, const Painter& paint,
 }
 
 void WriteSummary(const Report& r, std::ostream& out) {
+  if (r.quiet) return;
   out << CountNoun(r.files_count, "file", "files") << " checked: ";
+  if (r.fixes_applied > 0) {
+    out << CountNoun(r.fixes_applied, "fix", "fixes") << " applied, "
+        << (r.findings.empty() ? "all fixed" : "still: ");
+  }
   if (r.findings.empty()) {
-    out << "no findings";
+    if (r.fixes_applied == 0) out << "no findings";
     if (r.suppressed > 0) out << " (" << r.suppressed << " suppressed)";
     out << '\n';
     return;
@@ -131,7 +136,7 @@ void WriteSummary(const Report& r, std::ostream& out) {
 }
 
 void WriteActions(const Report& r, std::ostream& out) {
-  if (r.actions.empty()) return;
+  if (r.actions.empty() || r.quiet) return;
   out << "After applying these changes:\n";
   for (const Action& a : r.actions) {
     out << "  $ " << EscapeForTerminal(a.command);

@@ -75,6 +75,14 @@ SuppressionResult ApplySuppressions(std::vector<Finding> findings, const SourceS
     return false;
   };
 
+  auto baselined = [&](const Finding& f) {
+    if (!opts.in_baseline) return false;
+    const SourceFile* file = f.location.file.empty() ? nullptr : sources.Find(f.location.file.str());
+    const bool has_line = file && f.location.start.line <= file->lines().LineCount();
+    return opts.in_baseline(f, has_line ? file->lines().LineText(file->text, f.location.start.line)
+                                        : std::string_view());
+  };
+
   std::map<std::string, FileDirectives> by_file;
   for (const auto& [path, file] : sources.files()) {
     auto format = format_by_path.find(path);
@@ -89,13 +97,13 @@ SuppressionResult ApplySuppressions(std::vector<Finding> findings, const SourceS
   }
 
   SuppressionResult result;
-  if (by_file.empty() && opts.per_file_ignores.empty()) {
+  if (by_file.empty() && opts.per_file_ignores.empty() && !opts.in_baseline) {
     result.findings = std::move(findings);  // nothing can suppress anything
     findings.clear();
   }
   result.findings.reserve(findings.size());
   for (Finding& f : findings) {
-    bool hit = ignored_by_config(f);
+    bool hit = ignored_by_config(f) || baselined(f);
     auto it = opts.no_inline || hit ? by_file.end() : by_file.find(f.location.file);
     if (it != by_file.end()) {
       FileDirectives& fd = it->second;
@@ -151,7 +159,7 @@ SuppressionResult ApplySuppressions(std::vector<Finding> findings, const SourceS
   }
   if (enabled(kSuppressionRule)) {
     for (Finding& n : notes) {
-      if (!ignored_by_config(n)) result.findings.push_back(std::move(n));
+      if (!ignored_by_config(n) && !baselined(n)) result.findings.push_back(std::move(n));
     }
   }
   SortFindings(&result.findings);

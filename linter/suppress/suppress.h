@@ -50,6 +50,11 @@ struct SuppressOptions {
   /// Every registered rule ID; when set, a directive naming another ID is
   /// reported (SL003, warning) instead of as unused.
   std::vector<std::string> known_rules;
+  /// A baseline (`check --baseline FILE`): whether a finding was there when
+  /// the baseline was written, given the text of the line it is on ("" for
+  /// a finding about a whole file). Such findings are suppressed, so never
+  /// fixed either. None when empty.
+  std::function<bool(const Finding&, std::string_view line)> in_baseline;
 };
 
 struct SuppressionResult {

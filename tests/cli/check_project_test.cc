@@ -56,14 +56,61 @@ TEST_F(CheckProject, FilesLimitTheReportNotTheHost) {
   r = Synlint("--format gcc roles/edge/files/web.socket");
   EXPECT_EQ(r.exit_code, 0) << Describe(r);
   EXPECT_EQ(r.out, "");
-  // A file no host owns is named, not silently dropped.
+  // A file no host owns whose format cannot be told is named, not silently dropped.
   ASSERT_TRUE(WriteFile(repo() + "/notes.conf", "x\n"));
   r = Synlint("--format gcc notes.conf");
   EXPECT_EQ(r.exit_code, 0) << Describe(r);
-  EXPECT_NE(r.err.find("'notes.conf' belongs to no host"), std::string::npos) << Describe(r);
+  EXPECT_NE(r.err.find("'notes.conf' belongs to no host in '" + repo() +
+                       "/.synlint.yaml' and is not checked: 'notes.conf': cannot tell whether it is a sysctl, "
+                       "nginx, Apache or systemd file; say which with --as"),
+            std::string::npos)
+      << Describe(r);
   // A change to the config concerns every host.
   r = Synlint("--format gcc .synlint.yaml");
   EXPECT_EQ(r.out, kWebSl103 + kLegacySl103 + kEdgeSl103);
+}
+
+TEST_F(CheckProject, AFileNoHostOwnsGetsTheSingleFileRules) {
+  // A misspelt key in a file outside every host fails the hook: pre-commit
+  // shows it. The rules comparing a listener with the kernel's sysctls
+  // (SL201 here) need the file's host and do not run; SL203 judges the file.
+  ASSERT_EQ(RunShell("mkdir -p roles/db/sysctl.d roles/db/nginx", repo()).exit_code, 0);
+  ASSERT_TRUE(WriteFile(repo() + "/roles/db/sysctl.d/10-db.conf", "net.ipv4.tcp_sny_retries = 3\n"));
+  ASSERT_TRUE(WriteFile(repo() + "/roles/db/nginx/nginx.conf",
+                        "http { server { listen 80 backlog=100000; listen 80 backlog=200000; } }\n"));
+  CommandResult r = Synlint("--format gcc roles/db/sysctl.d/10-db.conf roles/db/nginx/nginx.conf");
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_NE(r.out.find("roles/db/sysctl.d/10-db.conf:1:1: error: "), std::string::npos) << Describe(r);
+  EXPECT_NE(r.out.find("[SL203]"), std::string::npos) << Describe(r);
+  EXPECT_EQ(r.out.find("[SL201]"), std::string::npos) << Describe(r);
+  EXPECT_EQ(r.out.find("[SL204]"), std::string::npos) << Describe(r);
+  // The same file linted alone (no config) gets every rule.
+  r = Synlint("--no-config --format gcc roles/db/nginx/nginx.conf");
+  EXPECT_NE(r.out.find("[SL201]"), std::string::npos) << Describe(r);
+  // stdin in a repository is such a file too.
+  r = RunShell(Quote(SYNLINT_BIN) + " check --format gcc - --stdin-filename roles/db/nginx/nginx.conf < " +
+                   Quote("roles/db/nginx/nginx.conf"),
+               repo());
+  EXPECT_NE(r.out.find("roles/db/nginx/nginx.conf:1:"), std::string::npos) << Describe(r);
+  EXPECT_EQ(r.out.find("[SL201]"), std::string::npos) << Describe(r);
+}
+
+TEST_F(CheckProject, ChangedSinceForAListOfFilesHost) {
+  // The edge host is a list of files: its files at REV are read from git.
+  ASSERT_EQ(RunShell("git init -q && git add -A && git -c user.email=t@example.org -c user.name=t commit -qm "
+                     "init",
+                     repo())
+                .exit_code,
+            0);
+  CommandResult r = Synlint("--format gcc --host edge --select SL301 --changed-since HEAD");
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_EQ(r.out, "");
+  ASSERT_TRUE(WriteFile(repo() + "/roles/edge/files/web.socket.d/10-backlog.conf", "[Socket]\nBacklog=2048\n"));
+  r = Synlint("--format gcc --host edge --select SL301 --changed-since HEAD");
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_NE(r.out.find("roles/edge/files/web.socket.d/10-backlog.conf:2:"), std::string::npos) << Describe(r);
+  EXPECT_NE(r.out.find("[SL301]"), std::string::npos) << Describe(r);
+  EXPECT_EQ(r.err.find("not a tree in git"), std::string::npos) << Describe(r);
 }
 
 TEST_F(CheckProject, HostOptionAndRootOverride) {
@@ -215,12 +262,14 @@ TEST_F(CheckProject, ShowAndExplainPickAHostOfTheConfig) {
   EXPECT_NE(r.err.find("roles/edge/templates/nginx.conf.j2"), std::string::npos) << Describe(r);
 }
 
-TEST_F(CheckProject, RelativeFilesWithoutAConfigAreAnError) {
-  // Checking '/' for a repository's file would silently report nothing.
-  CommandResult r = Synlint("--no-config hosts/web/etc/sysctl.conf");
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("'hosts/web/etc/sysctl.conf': no .synlint.yaml found"), std::string::npos)
-      << Describe(r);
+TEST_F(CheckProject, FilesWithoutAConfigAreLintedAlone) {
+  // Never this machine's '/': the file itself, its paths as given.
+  ASSERT_TRUE(WriteFile(repo() + "/hosts/web/etc/sysctl.d/20-typo.conf", "net.ipv4.tcp_sny_retries = 3\n"));
+  CommandResult r = Synlint("--no-config --format gcc hosts/web/etc/sysctl.d/20-typo.conf");
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_EQ(r.out.find("hosts/web/etc/sysctl.d/20-typo.conf:1:1: error: "), 0u) << Describe(r);
+  EXPECT_EQ(r.out.find("10-net.conf"), std::string::npos) << Describe(r);
+  ASSERT_EQ(RunShell("rm hosts/web/etc/sysctl.d/20-typo.conf", repo()).exit_code, 0);
   // With --root, a file inside it limits the report to that file.
   r = Synlint("--no-config --root hosts/web --format gcc hosts/web/etc/sysctl.conf");
   EXPECT_EQ(r.exit_code, 1) << Describe(r);
@@ -232,8 +281,8 @@ TEST_F(CheckProject, RelativeFilesWithoutAConfigAreAnError) {
   EXPECT_EQ(r.out, kWebSl103.substr(std::string("hosts/web/").size()));
   r = Synlint("--no-config --root hosts/web hosts/legacy/etc/sysctl.conf");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "synlint: error: 'hosts/legacy/etc/sysctl.conf' is not inside the root 'hosts/web'; to "
-                   "check files of a repository, describe its hosts in .synlint.yaml\n");
+  EXPECT_EQ(r.err, "synlint: error: 'hosts/legacy/etc/sysctl.conf' is not inside the root 'hosts/web'; "
+                   "without --root a file is linted alone\n");
 }
 
 }  // namespace

@@ -249,8 +249,8 @@ TEST(ZshCompletionTest, Parses) {
   EXPECT_EQ(text.rfind("#compdef synlint\n", 0), 0u);
   for (const std::string& sub : Subcommands())
     EXPECT_NE(text.find("\n_synlint_" + sub + "() {\n"), std::string::npos) << sub;
-  EXPECT_NE(text.find("'--format=[Output format\\: text, json, sarif, github, gcc, junit]:format:"
-                      "(text json sarif github gcc junit)'"),
+  EXPECT_NE(text.find("'(-f --format)'{-f+,--format=}'[Output format (any case)\\: text, json, sarif, github, "
+                      "gcc, junit]:format:(text json sarif github gcc junit)'"),
             std::string::npos);
 }
 
