@@ -330,9 +330,10 @@ void KeepHostsOfFiles(const Config& config, const ProjectArgs& args, const std::
     out->only_files.insert(FromCwd(abs));
     bool owned = false;
     for (const HostConfig* h : *hosts) owned |= HostContainsFile(config, *h, f);
-    if (!owned)
-      std::cerr << "synlint: warning: '" << f << "' belongs to no host in '" << config_path
-                << "'; not checked\n";
+    if (!owned) {
+      out->notes.push_back("'" + f + "' belongs to no host in '" + config_path + "'; not checked");
+      std::cerr << "synlint: warning: " << out->notes.back() << "\n";
+    }
   }
   if (all) {
     out->only_files.clear();

@@ -208,8 +208,9 @@ TEST(BashCompletionTest, CompletesSubcommands) {
 }
 
 TEST(BashCompletionTest, CompletesFixedValues) {
-  EXPECT_EQ(BashComplete({"synlint", "check", "--format", ""}), "text\njson\nsarif\ngithub\ngcc\njunit\n");
-  EXPECT_EQ(BashComplete({"synlint", "check", "--format", "j"}), "json\njunit\n");
+  EXPECT_EQ(BashComplete({"synlint", "check", "--format", ""}),
+            "text\njson\nsarif\ngithub\ngcc\njunit\njson-lines\ncheckstyle\ngitlab\nrdjson\n");
+  EXPECT_EQ(BashComplete({"synlint", "check", "--format", "j"}), "json\njunit\njson-lines\n");
   EXPECT_EQ(BashComplete({"synlint", "show", "--format", ""}), "text\njson\n");
   EXPECT_EQ(BashComplete({"synlint", "check", "--color", ""}), "auto\nalways\nnever\n");
   EXPECT_EQ(BashComplete({"synlint", "check", "--fail-on", "w"}), "warning\n");
@@ -249,8 +250,8 @@ TEST(ZshCompletionTest, Parses) {
   EXPECT_EQ(text.rfind("#compdef synlint\n", 0), 0u);
   for (const std::string& sub : Subcommands())
     EXPECT_NE(text.find("\n_synlint_" + sub + "() {\n"), std::string::npos) << sub;
-  EXPECT_NE(text.find("'--format=[Output format\\: text, json, sarif, github, gcc, junit]:format:"
-                      "(text json sarif github gcc junit)'"),
+  EXPECT_NE(text.find("'--format=[Output format\\: text, json, sarif, github, gcc, junit, json-lines, checkstyle, "
+                      "gitlab, rdjson]:format:(text json sarif github gcc junit json-lines checkstyle gitlab rdjson)'"),
             std::string::npos);
 }
 
