@@ -111,6 +111,26 @@ TEST_F(CiFormats, SarifFromASubdirectoryResolvesIntoTheCheckout) {
   EXPECT_EQ(suppressed, 1u);
 }
 
+TEST_F(CiFormats, SarifMarksPerFileIgnoresAsExternalSuppressions) {
+  std::string yaml = ReadFile(repo() + "/.synlint.yaml");
+  const std::string from = "\"hosts/legacy/**\": [SL108]";
+  ASSERT_NE(yaml.find(from), std::string::npos);
+  yaml.replace(yaml.find(from), from.size(), "\"hosts/legacy/**\": [SL103]");
+  ASSERT_TRUE(WriteFile(repo() + "/.synlint.yaml", yaml));
+  const YAML::Node run = YAML::Load(Synlint("--format sarif").out)["runs"][0];
+  std::set<std::string> kinds;
+  for (const YAML::Node& res : run["results"]) {
+    if (!res["suppressions"]) continue;
+    const std::string kind = res["suppressions"][0]["kind"].as<std::string>();
+    kinds.insert(kind);
+    if (kind != "external") continue;
+    EXPECT_EQ(res["suppressions"][0]["justification"].as<std::string>(), "per-file-ignores: hosts/legacy/**");
+    EXPECT_EQ(res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as<std::string>(),
+              "hosts/legacy/etc/sysctl.conf");
+  }
+  EXPECT_EQ(kinds, (std::set<std::string>{"inSource", "external"}));
+}
+
 TEST_F(CiFormats, SarifRulesLinkTheirDocsInTheRepository) {
   const CommandResult r = Synlint("--format sarif");
   const YAML::Node rules = YAML::Load(r.out)["runs"][0]["tool"]["driver"]["rules"];
