@@ -95,10 +95,21 @@ struct HostCheck {
 };
 
 /// The report before any host is read: the run's settings and every rule.
+/// In repository mode (hosts of .synlint.yaml) the root is the repository,
+/// and finding paths are relative to the current directory.
 Report StartReport(const CheckArgs& a, const Project& project) {
   Report report;
-  report.root = project.config && project.targets.size() != 1 ? project.config->base_dir : a.host.root;
+  const bool repository = !project.targets.empty() && project.targets.front().display_from_cwd;
+  report.root = project.config && (repository || project.targets.size() != 1) ? project.config->base_dir
+                                                                               : a.host.root;
+  if (repository) {
+    std::error_code ec;
+    const std::filesystem::path cwd = std::filesystem::current_path(ec);
+    report.paths_base = ec ? "/" : cwd.string();
+  }
   report.tool_version = SYNLINT_VERSION;
+  report.docs_base_url = SYNLINT_DOCS_BASE_URL;
+  report.rule_doc = RuleDoc;
   report.diff_requested = a.fixes.diff;
   report.quiet = a.quiet;
   if (!project.config && !project.targets.empty() && project.targets.front().display_from_cwd) {
@@ -107,6 +118,7 @@ Report StartReport(const CheckArgs& a, const Project& project) {
     const std::filesystem::path cwd = std::filesystem::current_path(ec);
     if (!ec) report.root = cwd.string();
   }
+  report.notifications = project.notes;
   for (const Rule& r : AllRules()) report.rules.push_back(*r.meta);
   return report;
 }
@@ -117,7 +129,9 @@ bool LoadBaseline(const CheckArgs& a, const Target& t, CheckState* state, HostOp
                   std::string* err) {
   if (a.changed_since.empty()) return true;
   if (t.from_stdin()) {
-    std::cerr << "synlint: warning: --changed-since: stdin has no git history; SL301 is not checked for it\n";
+    const std::string note = "--changed-since: stdin has no git history; SL301 is not checked for it";
+    std::cerr << "synlint: warning: " << note << "\n";
+    state->report.notifications.push_back(note);
     return true;
   }
   // A file-list host: its tree now, each file's text at REV.
@@ -236,8 +250,11 @@ bool FixHost(const CheckArgs& a, const HostCheck& h, bool several, LintRun* run,
   const FixResult fix = FixToConvergence(*t.fs, h.host_options, h.fix_options, h.keep,
                                          a.fixes.MinApplicability(), h.suppress,
                                          [&h](const Finding& f) { return h.Concerns(f); });
-  if (!fix.converged)
-    std::cerr << "synlint: warning: fixes did not settle after " << kMaxFixRounds << " rounds\n";
+  if (!fix.converged) {
+    const std::string note = "fixes did not settle after " + std::to_string(kMaxFixRounds) + " rounds";
+    std::cerr << "synlint: warning: " << note << "\n";
+    report->notifications.push_back(note);
+  }
   if (a.show_fixes) ShowFixes(h, fix, a.fixes.fix ? "fixed" : "would fix");
   if (t.from_stdin() && a.fixes.fix) return FixStdin(h, fix, run, report, err);
   if (!AppendDiff(t, fix, &report->diff, err)) return false;
@@ -263,6 +280,7 @@ void AddToReport(const HostCheck& h, LintRun run, CheckState* state) {
   const Target& t = *h.target;
   Report& report = state->report;
   state->kernels.insert(run.host->kernel.ToString());
+  if (!t.name.empty()) report.hosts.push_back({t.name, report.findings.size()});
   report.findings.reserve(report.findings.size() + run.findings.size());
   for (Finding& f : run.findings) {
     if (!h.Concerns(f)) continue;
@@ -271,7 +289,19 @@ void AddToReport(const HostCheck& h, LintRun run, CheckState* state) {
   }
   run.findings.clear();  // moved into the report
   if (run.host->live_state) report.live = run.host->live_state;
-  for (const Finding& f : run.suppressed) report.suppressed += h.Concerns(f);
+  for (size_t i = 0; i < run.suppressed.size(); ++i) {
+    Finding& f = run.suppressed[i];
+    if (!h.Concerns(f)) continue;
+    ++report.suppressed;
+    if (t.display_from_cwd) MapPaths(&f, h.shown);
+    SuppressedFinding s{std::move(f), true, "", t.name};
+    if (i < run.suppression_reasons.size()) {
+      s.in_source = run.suppression_reasons[i].in_source;
+      s.justification = std::move(run.suppression_reasons[i].justification);
+    }
+    report.suppressed_findings.push_back(std::move(s));
+  }
+  run.suppressed.clear();
   for (const std::string& p : run.host->files_read) report.files_read.push_back(t.DisplayPath(p));
   if (t.display_from_cwd) {
     for (const auto& [path, file] : run.host->sources.files())
@@ -395,8 +425,9 @@ int RunCheck(const CheckArgs& a) {
     KeepUntilExit(std::move(state.runs));
     return kExitClean;
   }
-  if (!WriteReport(a.output, a.fixes.diff, a.statistics, *formatter, &state.report, &err)) return Fail(err);
   const int code = ExitCode(a.output, a.exit_zero, project, state.report);
+  state.report.exit_code = code;  // SARIF's invocation says how the run ends
+  if (!WriteReport(a.output, a.fixes.diff, a.statistics, *formatter, &state.report, &err)) return Fail(err);
   KeepUntilExit(std::move(state.runs));
   KeepUntilExit(std::move(state.baselines));
   KeepUntilExit(std::move(state.report));

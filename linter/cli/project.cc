@@ -414,21 +414,24 @@ bool UnownedFileTarget(const Config& config, const ProjectArgs& args, const std:
   }
   std::error_code ec;
   if (stdfs::is_directory(abs, ec)) {
-    std::cerr << "synlint: warning: '" << file << "' is a directory no host of '" << config.path
-              << "' owns; not checked (name its files, or describe it as a host)\n";
+    out->notes.push_back("'" + file + "' is a directory no host of '" + config.path +
+                         "' owns; not checked (name its files, or describe it as a host)");
+    std::cerr << "synlint: warning: " << out->notes.back() << "\n";
     return true;
   }
   const std::string repo_path = abs.lexically_relative(config.base_dir).string();
   ConfigFormat format;
   std::string why;
   if (!FileFormat(args.as, file, HeadOf(abs), &format, &why)) {
-    std::cerr << "synlint: warning: '" << file << "' belongs to no host in '" << config.path
-              << "' and is not checked: " << why << "\n";
+    out->notes.push_back("'" + file + "' belongs to no host in '" + config.path + "' and is not checked: " + why);
+    std::cerr << "synlint: warning: " << out->notes.back() << "\n";
     return true;
   }
   Target t;
   if (!FileTarget(config.base_dir, repo_path, format, base, &t, err)) return false;
   t.single_file_rules_only = true;
+  out->notes.push_back("'" + file + "' belongs to no host in '" + config.path +
+                       "'; checked with the single-file rules only");
   out->targets.push_back(std::move(t));
   return true;
 }

@@ -71,6 +71,9 @@ struct Project {
   std::optional<std::string> fail_on;  // from the config file
   /// Display paths of the files named on the command line; empty: report all.
   std::set<std::string> only_files;
+  /// Warnings printed while loading ("... belongs to no host"), for reports
+  /// that carry them (SARIF notifications).
+  std::vector<std::string> notes;
 };
 
 /// Builds the project. `root_given`: --root was on the command line (it

@@ -53,6 +53,7 @@ LintRun Lint(const FileSystem& fs, const HostOptions& host_options,
   }
   run.findings = std::move(result.findings);
   run.suppressed = std::move(result.suppressed);
+  run.suppression_reasons = std::move(result.reasons);
   return run;
 }
 

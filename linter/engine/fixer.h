@@ -23,6 +23,7 @@ struct LintRun {
   std::unique_ptr<Host> host;
   std::vector<Finding> findings;    // filtered, not suppressed, plus SL003; sorted
   std::vector<Finding> suppressed;  // removed by inline suppressions or per-file-ignores
+  std::vector<SuppressionReason> suppression_reasons;  // why, one per `suppressed`
 };
 
 /// Loads the host, runs the rules once, keeps what `keep` accepts (it may

@@ -13,6 +13,8 @@ constexpr Entry kFormatters[] = {
     {"text", MakeTextFormatter},   {"json", MakeJsonFormatter},
     {"sarif", MakeSarifFormatter}, {"github", MakeGithubFormatter},
     {"gcc", MakeGccFormatter},     {"junit", MakeJunitFormatter},
+    {"json-lines", MakeJsonLinesFormatter}, {"checkstyle", MakeCheckstyleFormatter},
+    {"gitlab", MakeGitlabFormatter},         {"rdjson", MakeRdjsonFormatter},
 };
 
 }  // namespace

@@ -23,7 +23,8 @@ class Formatter {
 /// unknown name.
 std::unique_ptr<Formatter> MakeFormatter(std::string_view name);
 
-/// Every name MakeFormatter accepts: text json sarif github gcc junit.
+/// Every name MakeFormatter accepts: text json sarif github gcc junit
+/// json-lines checkstyle gitlab rdjson.
 std::vector<std::string_view> FormatterNames();
 
 /// The formatters one by one (MakeFormatter returns these).
@@ -33,5 +34,9 @@ std::unique_ptr<Formatter> MakeSarifFormatter();
 std::unique_ptr<Formatter> MakeGithubFormatter();
 std::unique_ptr<Formatter> MakeGccFormatter();
 std::unique_ptr<Formatter> MakeJunitFormatter();
+std::unique_ptr<Formatter> MakeJsonLinesFormatter();
+std::unique_ptr<Formatter> MakeCheckstyleFormatter();
+std::unique_ptr<Formatter> MakeGitlabFormatter();
+std::unique_ptr<Formatter> MakeRdjsonFormatter();
 
 }  // namespace synlint

@@ -4,6 +4,7 @@
 // 1-based, columns and offsets count bytes, end positions are exclusive.
 //
 // {
+//   "schema_version": 2,                 this layout's version (FORMATS.md)
 //   "version": "0.1.0",                  synlint version
 //   "root": "/srv/web",                  root as given on the command line
 //   "kernel": "6.1",                     target kernel
@@ -11,6 +12,7 @@
 //   "findings": [{
 //     "rule": "SL104", "name": "syn-retries-outbound-only",   ("" if unknown)
 //     "severity": "error" | "warning" | "info",
+//     "host": "web" | null,              its host of .synlint.yaml
 //     "file": "etc/sysctl.conf",
 //     "line": 3, "column": 1, "end_line": 3, "end_column": 26,
 //     "offset": 34, "end_offset": 59,
@@ -34,69 +36,18 @@
 
 #include "core/json.h"
 #include "linter/output/formatter.h"
+#include "linter/output/json_finding.h"
 #include "linter/output/report_util.h"
 
 namespace synlint {
 namespace {
-
-void WriteRange(const Location& loc, JsonWriter& w) {
-  w.Key("line").Uint(loc.start.line);
-  w.Key("column").Uint(loc.start.column);
-  w.Key("end_line").Uint(loc.end.line);
-  w.Key("end_column").Uint(loc.end.column);
-  w.Key("offset").Uint(loc.span.begin);
-  w.Key("end_offset").Uint(loc.span.end);
-}
-
-void WriteFix(const Fix& fix, JsonWriter& w) {
-  w.BeginObject();
-  w.Key("title").String(fix.title);
-  w.Key("applicability").String(ApplicabilityName(fix.applicability));
-  w.Key("edits").BeginArray();
-  for (const TextEdit& e : fix.edits) {
-    w.BeginObject();
-    w.Key("file").String(e.file);
-    w.Key("offset").Uint(e.span.begin);
-    w.Key("end_offset").Uint(e.span.end);
-    w.Key("replacement").String(e.replacement);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
-}
-
-void WriteFinding(const Report& r, const Finding& f, JsonWriter& w) {
-  const RuleMeta* rule = FindRule(r, f.rule);
-  w.BeginObject();
-  w.Key("rule").String(f.rule);
-  w.Key("name").String(rule ? rule->name : "");
-  w.Key("severity").String(SeverityName(f.severity));
-  w.Key("file").String(f.location.file);
-  WriteRange(f.location, w);
-  w.Key("message").String(f.message);
-  w.Key("related").BeginArray();
-  for (const Location& rel : f.related) {
-    w.BeginObject();
-    w.Key("file").String(rel.file);
-    WriteRange(rel, w);
-    w.Key("message").String(rel.note);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("fix");
-  if (f.fix) {
-    WriteFix(*f.fix, w);
-  } else {
-    w.Null();
-  }
-  w.EndObject();
-}
 
 class JsonFormatter : public Formatter {
  public:
   void Write(const Report& r, std::ostream& out) const override {
     JsonWriter w(out, 2);  // streamed: 189k findings are hundreds of MiB of JSON
     w.BeginObject();
+    w.Key("schema_version").Uint(kJsonSchemaVersion);
     w.Key("version").String(r.tool_version);
     w.Key("root").String(r.root);
     w.Key("kernel").String(r.kernel);
@@ -104,7 +55,7 @@ class JsonFormatter : public Formatter {
     for (const std::string& path : r.files_read) w.String(path);
     w.EndArray();
     w.Key("findings").BeginArray();
-    for (const Finding& f : r.findings) WriteFinding(r, f, w);
+    for (size_t i = 0; i < r.findings.size(); ++i) WriteJsonFinding(r, r.findings[i], HostOf(r, i), w);
     w.EndArray();
     const SeverityCounts c = CountSeverities(r.findings);
     w.Key("summary").BeginObject();

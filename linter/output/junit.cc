@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: MIT
-// JUnit XML for CI test reports: one testcase per file (files with no
-// findings pass), one <failure> per finding, its type the rule ID.
+// JUnit XML for CI test reports: one failing testcase per finding (GitLab
+// and Jenkins show one failure per testcase), named by rule and place, and
+// one passing testcase per file without findings.
 //
 // <testsuites name="synlint" tests="3" failures="2">
 //   <testsuite name="synlint" tests="3" failures="2" errors="0" skipped="0">
-//     <testcase classname="etc/sysctl.conf" name="etc/sysctl.conf">
+//     <testcase classname="etc/sysctl.conf" name="SL104 etc/sysctl.conf:3:1">
 //       <failure type="SL104" message="MESSAGE">etc/sysctl.conf:3:1: warning: MESSAGE [SL104]
 //   help: set ...</failure>
 //     </testcase>
 //     <testcase classname="etc/hosts.conf" name="etc/hosts.conf"/>
 //   ...
-// "failures" counts the failing testcases (files), not the findings.
+// "tests" counts the testcases, "failures" the findings.
 
 #include <map>
 #include <string>
@@ -42,32 +43,34 @@ std::string FailureText(const Finding& f) {
 class JunitFormatter : public Formatter {
  public:
   void Write(const Report& r, std::ostream& out) const override {
-    std::map<std::string, std::vector<const Finding*>> by_file;
-    for (const Finding& f : r.findings) by_file[f.location.file].push_back(&f);
+    std::map<std::string, std::vector<size_t>> by_file;  // indices into r.findings
+    for (size_t i = 0; i < r.findings.size(); ++i) by_file[r.findings[i].location.file].push_back(i);
     const std::vector<std::string> files = ReportedFiles(r);
-    const std::string counts = " tests=\"" + std::to_string(files.size()) +
-                               "\" failures=\"" +
-                               std::to_string(by_file.size()) + "\"";
+    const size_t tests = files.size() - by_file.size() + r.findings.size();
+    const std::string counts = " tests=\"" + std::to_string(tests) + "\" failures=\"" +
+                               std::to_string(r.findings.size()) + "\"";
 
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out << "<testsuites name=\"synlint\"" << counts << ">\n";
     out << "  <testsuite name=\"synlint\"" << counts
         << " errors=\"0\" skipped=\"0\">\n";
     for (const std::string& file : files) {
-      const std::string name = EscapeXml(file, true);
-      out << "    <testcase classname=\"" << name << "\" name=\"" << name << "\"";
+      const std::string classname = EscapeXml(file, true);
       auto it = by_file.find(file);
       if (it == by_file.end()) {
-        out << "/>\n";
+        out << "    <testcase classname=\"" << classname << "\" name=\"" << classname << "\"/>\n";
         continue;
       }
-      out << ">\n";
-      for (const Finding* f : it->second) {
-        out << "      <failure type=\"" << EscapeXml(f->rule, true)
-            << "\" message=\"" << EscapeXml(f->message, true) << "\">"
-            << EscapeXml(FailureText(*f), false) << "</failure>\n";
+      for (size_t i : it->second) {
+        const Finding& f = r.findings[i];
+        std::string name = f.rule + " " + PositionText(f.location);
+        if (const std::string_view host = HostOf(r, i); !host.empty()) name += " (host " + std::string(host) + ")";
+        out << "    <testcase classname=\"" << classname << "\" name=\"" << EscapeXml(name, true) << "\">\n";
+        out << "      <failure type=\"" << EscapeXml(f.rule, true)
+            << "\" message=\"" << EscapeXml(f.message, true) << "\">"
+            << EscapeXml(FailureText(f), false) << "</failure>\n";
+        out << "    </testcase>\n";
       }
-      out << "    </testcase>\n";
     }
     out << "  </testsuite>\n</testsuites>\n";
   }

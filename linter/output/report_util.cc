@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <set>
 
 namespace synlint {
@@ -83,6 +84,31 @@ std::vector<std::string> ReportedFiles(const Report& r) {
   for (const std::string& path : r.files_read) add(path);
   for (const Finding& f : r.findings) add(f.location.file);
   return files;
+}
+
+std::string_view HostOf(const Report& r, size_t index) {
+  std::string_view name;
+  for (const HostFindings& h : r.hosts) {
+    if (h.begin > index) break;
+    name = h.name;
+  }
+  return name;
+}
+
+bool RootRelativePath(const Report& r, const std::string& path, std::string* out) {
+  namespace stdfs = std::filesystem;
+  if (r.paths_base.empty() && !stdfs::path(path).is_absolute()) {
+    *out = path;  // already relative to the root
+    return true;
+  }
+  const stdfs::path abs = (stdfs::path(r.paths_base) / path).lexically_normal();
+  const stdfs::path rel = abs.lexically_relative(stdfs::path(r.root).lexically_normal());
+  if (rel.empty() || *rel.begin() == ".." || !stdfs::path(r.root).is_absolute()) {
+    *out = abs.string();
+    return false;
+  }
+  *out = rel.string();
+  return true;
 }
 
 std::string CountNoun(size_t count, std::string_view singular,

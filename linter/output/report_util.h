@@ -50,6 +50,15 @@ std::vector<std::string> FiredRuleIds(const Report& r);
 /// findings name (an unreadable file), each once.
 std::vector<std::string> ReportedFiles(const Report& r);
 
+/// The host of .synlint.yaml that `r.findings[index]` is from, or "" (a
+/// --root run).
+std::string_view HostOf(const Report& r, size_t index);
+
+/// `path` (a finding's path) relative to `r.root`, as tools that resolve
+/// paths against the repository want them (SARIF, GitLab). False when it
+/// lies outside the root: `*out` is then the absolute path.
+bool RootRelativePath(const Report& r, const std::string& path, std::string* out);
+
 /// "1 error", "2 warnings": `count` and the noun, plural when needed.
 std::string CountNoun(size_t count, std::string_view singular,
                       std::string_view plural);

@@ -66,14 +66,16 @@ SuppressionResult ApplySuppressions(std::vector<Finding> findings, const SourceS
     return opts.known_rules.empty() ||
            std::find(opts.known_rules.begin(), opts.known_rules.end(), id) != opts.known_rules.end();
   };
-  auto ignored_by_config = [&](const Finding& f) {
-    if (opts.per_file_ignores.empty()) return false;
+  // The per-file-ignores entry that drops `f`, or nullptr.
+  auto config_ignore = [&](const Finding& f) -> const PerFileIgnore* {
+    if (opts.per_file_ignores.empty()) return nullptr;
     const std::string path = opts.repo_path ? opts.repo_path(f.location.file) : f.location.file.str();
     for (const PerFileIgnore& p : opts.per_file_ignores) {
-      if (RuleListMatches(p.rules, f.rule) && PathGlobMatch(p.pattern, path)) return true;
+      if (RuleListMatches(p.rules, f.rule) && PathGlobMatch(p.pattern, path)) return &p;
     }
-    return false;
+    return nullptr;
   };
+  auto ignored_by_config = [&](const Finding& f) { return config_ignore(f) != nullptr; };
 
   auto baselined = [&](const Finding& f) {
     if (!opts.in_baseline) return false;
@@ -103,7 +105,15 @@ SuppressionResult ApplySuppressions(std::vector<Finding> findings, const SourceS
   }
   result.findings.reserve(findings.size());
   for (Finding& f : findings) {
-    bool hit = ignored_by_config(f) || baselined(f);
+    const PerFileIgnore* ignore = config_ignore(f);
+    bool hit = ignore != nullptr;
+    SuppressionReason reason;
+    if (ignore) {
+      reason = {false, "per-file-ignores: " + ignore->pattern};
+    } else if (baselined(f)) {
+      hit = true;
+      reason = {false, "in the baseline (--baseline)"};
+    }
     auto it = opts.no_inline || hit ? by_file.end() : by_file.find(f.location.file);
     if (it != by_file.end()) {
       FileDirectives& fd = it->second;
@@ -114,11 +124,13 @@ SuppressionResult ApplySuppressions(std::vector<Finding> findings, const SourceS
         for (size_t k = 0; covers && k < d.ids.size(); ++k) {
           if (d.ids[k] != f.rule) continue;
           fd.used[i][k] = true;
+          if (!hit) reason = {true, d.reason.value_or("")};
           hit = true;
         }
       }
     }
     (hit ? result.suppressed : result.findings).push_back(std::move(f));
+    if (hit) result.reasons.push_back(std::move(reason));
   }
 
   std::vector<Finding> notes;

@@ -57,9 +57,16 @@ struct SuppressOptions {
   std::function<bool(const Finding&, std::string_view line)> in_baseline;
 };
 
+/// Why a finding was suppressed (SARIF's `suppressions[]`).
+struct SuppressionReason {
+  bool in_source = true;      // an inline comment; false: the config's per-file-ignores
+  std::string justification;  // the comment's reason="...", or "per-file-ignores: PATTERN"; may be empty
+};
+
 struct SuppressionResult {
   std::vector<Finding> findings;    // kept findings and SL003 findings, sorted (FindingLess)
   std::vector<Finding> suppressed;  // the findings removed, in input order
+  std::vector<SuppressionReason> reasons;  // one per `suppressed`, same order
 };
 
 /// Removes the findings suppressed by inline directives in `sources` or by

@@ -19,8 +19,9 @@ std::string Render(std::string_view format, const Report& r) {
 }
 
 TEST(FormatterRegistry, KnowsEveryFormatByName) {
-  const std::vector<std::string_view> expected = {"text",   "json", "sarif",
-                                                  "github", "gcc",  "junit"};
+  const std::vector<std::string_view> expected = {"text",       "json",       "sarif",  "github",
+                                                  "gcc",        "junit",      "json-lines", "checkstyle",
+                                                  "gitlab",     "rdjson"};
   EXPECT_EQ(FormatterNames(), expected);
   for (std::string_view name : FormatterNames())
     EXPECT_NE(MakeFormatter(name), nullptr) << name;
@@ -36,6 +37,10 @@ TEST(FormatterRegistry, EmptyReportPrintsSomethingValidEverywhere) {
   EXPECT_EQ(Render("github", r), "");
   EXPECT_EQ(CheckJson(Render("json", r)), "");
   EXPECT_EQ(CheckJson(Render("sarif", r)), "");
+  EXPECT_EQ(Render("json-lines", r), "");
+  EXPECT_EQ(Render("gitlab", r), "[]\n");
+  EXPECT_EQ(CheckJson(Render("rdjson", r)), "");
+  EXPECT_EQ(Render("checkstyle", r), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n</checkstyle>\n");
   EXPECT_EQ(Render("junit", r),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<testsuites name=\"synlint\" tests=\"0\" failures=\"0\">\n"
@@ -88,7 +93,7 @@ TEST(JunitFormat, EscapesAttributesAndText) {
             "  <testsuite name=\"synlint\" tests=\"1\" failures=\"1\" "
             "errors=\"0\" skipped=\"0\">\n"
             "    <testcase classname=\"etc/a,b:c%d &lt;&amp;&gt;.conf\" "
-            "name=\"etc/a,b:c%d &lt;&amp;&gt;.conf\">\n"
+            "name=\"SL104 etc/a,b:c%d &lt;&amp;&gt;.conf:1:7\">\n"
             "      <failure type=\"SL104\" message=\"value &quot;a\\b&quot; "
             "has 'quotes' &amp; &lt;tags&gt;,&#10;a new line&#13;, "
             "100% bad \uFFFD\uFFFD bytes and \uFFFD[31mescapes\">"

@@ -114,6 +114,20 @@ std::unique_ptr<SampleReport> MakeSampleReport() {
   unreadable.message = "cannot read: permission denied";
   r.findings.push_back(unreadable);
 
+  // Hidden by a comment with a reason: SARIF lists it with suppressions[].
+  Finding hidden;
+  hidden.rule = "SL104";
+  hidden.severity = Severity::kWarning;
+  hidden.location = LocationOf(sysctl, "net.core.somaxconn = 128");
+  hidden.message = "suppressed sample finding";
+  r.suppressed_findings.push_back({hidden, true, "the load balancer caps connections", ""});
+  r.suppressed = 1;
+  r.notifications.push_back("'notes.conf' belongs to no host in '.synlint.yaml'; not checked");
+  r.exit_code = 1;
+  r.rule_doc = [](const RuleMeta& rule) -> std::string_view {
+    return rule.id == "SL104" ? "# SL104 syncookies-disabled\n\nWhy it matters.\n" : "";
+  };
+
   r.fixes_available = 2;
   r.diff =
       "--- a/etc/sysctl.conf\n+++ b/etc/sysctl.conf\n@@ -1,3 +1,3 @@\n"

@@ -15,43 +15,17 @@
 
 #include "linter/output/formatter.h"
 #include "tests/output/sample_report.h"
+#include "tests/output/validators.h"
 
 namespace synlint {
 namespace {
 
 namespace fs = std::filesystem;
 
-// Where install_sarif_validator.sh put the validator, or "".
-std::string ValidatorDir() {
-  std::vector<std::string> candidates;
-  if (const char* env = std::getenv("SYNLINT_SARIF_VALIDATOR_DIR")) candidates.push_back(env);
-  candidates.push_back(std::string(SYNLINT_SOURCE_DIR) + "/build/tools/node");
-  candidates.push_back(std::string(SYNLINT_BINARY_DIR) + "/tools/node");
-  for (const std::string& dir : candidates) {
-    if (fs::exists(dir + "/sarif-schema-2.1.0.json") &&
-        fs::exists(dir + "/node_modules/ajv-draft-04"))
-      return dir;
-  }
-  return "";
-}
-
-std::string Quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
 // Runs the validator on `file`; returns its exit status, output in `log`.
 int Validate(const std::string& dir, const std::string& file, std::string* log) {
   const std::string script = std::string(SYNLINT_SOURCE_DIR) + "/tests/output/validate_sarif.js";
-  const std::string cmd = "node " + Quote(script) + " " + Quote(dir) + " " + Quote(file) + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return -1;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) log->append(buf, n);
-  const int status = pclose(pipe);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return RunValidator("node " + ShellQuote(script) + " " + ShellQuote(dir) + " " + ShellQuote(file), log);
 }
 
 class SarifSchema : public testing::Test {

@@ -208,8 +208,9 @@ TEST(BashCompletionTest, CompletesSubcommands) {
 }
 
 TEST(BashCompletionTest, CompletesFixedValues) {
-  EXPECT_EQ(BashComplete({"synlint", "check", "--format", ""}), "text\njson\nsarif\ngithub\ngcc\njunit\n");
-  EXPECT_EQ(BashComplete({"synlint", "check", "--format", "j"}), "json\njunit\n");
+  EXPECT_EQ(BashComplete({"synlint", "check", "--format", ""}),
+            "text\njson\nsarif\ngithub\ngcc\njunit\njson-lines\ncheckstyle\ngitlab\nrdjson\n");
+  EXPECT_EQ(BashComplete({"synlint", "check", "--format", "j"}), "json\njunit\njson-lines\n");
   EXPECT_EQ(BashComplete({"synlint", "show", "--format", ""}), "text\njson\n");
   EXPECT_EQ(BashComplete({"synlint", "check", "--color", ""}), "auto\nalways\nnever\n");
   EXPECT_EQ(BashComplete({"synlint", "check", "--fail-on", "w"}), "warning\n");
@@ -250,7 +251,8 @@ TEST(ZshCompletionTest, Parses) {
   for (const std::string& sub : Subcommands())
     EXPECT_NE(text.find("\n_synlint_" + sub + "() {\n"), std::string::npos) << sub;
   EXPECT_NE(text.find("'(-f --format)'{-f+,--format=}'[Output format (any case)\\: text, json, sarif, github, "
-                      "gcc, junit]:format:(text json sarif github gcc junit)'"),
+                      "gcc, junit, json-lines, checkstyle, gitlab, rdjson]:format:(text json sarif github gcc junit "
+                      "json-lines checkstyle gitlab rdjson)'"),
             std::string::npos);
 }
 
