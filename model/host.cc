@@ -131,6 +131,8 @@ void LoadPackagesAndVersions(Host& host, const HostOptions& options) {
   if (options.systemd_version) host.versions.systemd = {ServerVersion{*options.systemd_version, 0, 0}, "given", ""};
   if (options.nginx_version) host.versions.nginx = {options.nginx_version, "given", ""};
   if (host.versions.systemd.version) host.systemd_version = host.versions.systemd.version->major;
+  // A given major says nothing of the stable release.
+  if (!options.systemd_version) host.systemd_stable = host.versions.systemd_stable;
   host.nginx_version = host.versions.nginx.version;
 }
 
