@@ -51,6 +51,10 @@ struct Finding {
   std::string message;  // lowercase, no final period
   std::vector<Location> related;
   std::optional<Fix> fix;
+  /// Root-relative paths the message names that are none of its locations
+  /// (a missing include, the files of an include cycle), so that the CLI can
+  /// show them as it shows locations (repository paths for .synlint.yaml hosts).
+  std::vector<PathRef> message_paths;
 };
 
 /// Orders findings by file, offset, rule.

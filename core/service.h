@@ -70,9 +70,16 @@ struct ServiceFacts {
 
 /// SL001 for a syntax error in `file`.
 Finding SyntaxFinding(const SourceFile& file, const SyntaxError& e);
+/// Whether FileProblemFinding's `path` is a root-relative path (a file of
+/// the host, found or missing) or the text as the config wrote it (a path
+/// that leads outside the root): only the first is shown as a host path.
+enum class QuotedPath { kInRoot, kAsWritten };
 /// SL002 for a file that cannot be used; `at` is where it was referenced
 /// (an include directive), or the file itself at 1:1 when `at` is null.
 Finding FileProblemFinding(const std::string& path, const std::string& reason,
-                           const Location* at = nullptr);
+                           const Location* at = nullptr, QuotedPath quoted = QuotedPath::kInRoot);
+/// "a -> b -> a": the files of an include cycle, for SL002 messages; `f`
+/// gets each of them in `message_paths`.
+std::string IncludeCycleChain(const std::vector<std::string>& files, Finding* f);
 
 }  // namespace synlint

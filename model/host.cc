@@ -37,9 +37,11 @@ ChangeState Host::State(KernelChange change) const {
 
 bool Host::Accepted(const SysctlEntry& e) const {
   const KeyInfo* info = kb->Find(e.key());
-  if (!info) return true;
-  if (!info->ExistsOn(kernel)) return false;
-  return CheckValue(*info, e.value()).verdict != ValueVerdict::kRejected;
+  if (info && !info->ExistsOn(kernel)) return false;
+  const ValueCheck check = info ? CheckKnownValue(*info, e.value(), kernel)
+                                : CheckIntType(e.key(), e.value(), kernel, /*every_field=*/false);
+  // A rejection read only in other kernels' sources does not change the model.
+  return check.verdict != ValueVerdict::kRejected || !check.proven;
 }
 
 const SysctlEntry* Host::Winner(const std::string& key) const {
@@ -129,6 +131,8 @@ void LoadPackagesAndVersions(Host& host, const HostOptions& options) {
   if (options.systemd_version) host.versions.systemd = {ServerVersion{*options.systemd_version, 0, 0}, "given", ""};
   if (options.nginx_version) host.versions.nginx = {options.nginx_version, "given", ""};
   if (host.versions.systemd.version) host.systemd_version = host.versions.systemd.version->major;
+  // A given major says nothing of the stable release.
+  if (!options.systemd_version) host.systemd_stable = host.versions.systemd_stable;
   host.nginx_version = host.versions.nginx.version;
 }
 

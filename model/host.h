@@ -74,6 +74,8 @@ struct Host {
   sysctl::Loader loader = sysctl::Loader::kSystemd;
   std::string loader_origin;  // "--sysctl-loader", "detected", "assumed"
   std::optional<int> systemd_version;
+  /// N of systemd MAJOR.N when known (SoftwareVersions::systemd_stable).
+  std::optional<int> systemd_stable;
   std::optional<ServerVersion> nginx_version;  // unknown: assume a current nginx
   /// Where systemd_version, nginx_version and the Apache version came from
   /// (given, or read from the root) and what disagreed.

@@ -20,7 +20,7 @@ int DigitValue(char c) {
 
 }  // namespace
 
-std::optional<int64_t> ParseKernelInt(std::string_view s) {
+std::optional<KernelNumber> ParseKernelNumber(std::string_view s) {
   if (s.empty() || s.size() > kMaxNumberChars) return std::nullopt;
   size_t i = 0;
   const bool neg = s[0] == '-';
@@ -36,19 +36,28 @@ std::optional<int64_t> ParseKernelInt(std::string_view s) {
       i += 2;
     }
   }
-  // The magnitude may reach 2^63 for a negative value (INT64_MIN).
-  const uint64_t limit = static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) + (neg ? 1 : 0);
+  constexpr uint64_t kMax = std::numeric_limits<uint64_t>::max();
   uint64_t v = 0;
   for (; i < s.size(); ++i) {
     const int d = DigitValue(s[i]);
     // Any other character ends the number, and what follows it in one
     // field is refused (only whitespace may follow: the caller split on it).
     if (d >= static_cast<int>(base)) return std::nullopt;
-    if (v > (limit - static_cast<uint64_t>(d)) / base) return std::nullopt;
+    // strtoul_lenient(): KSTRTOX_OVERFLOW is -ERANGE, so EINVAL.
+    if (v > (kMax - static_cast<uint64_t>(d)) / base) return std::nullopt;
     v = v * base + static_cast<uint64_t>(d);
   }
-  if (neg) return v == limit ? std::numeric_limits<int64_t>::min() : -static_cast<int64_t>(v);
-  return static_cast<int64_t>(v);
+  return KernelNumber{neg, v};
+}
+
+std::optional<int64_t> ParseKernelInt(std::string_view s) {
+  const auto n = ParseKernelNumber(s);
+  if (!n) return std::nullopt;
+  // The magnitude may reach 2^63 for a negative value (INT64_MIN).
+  constexpr uint64_t kMax = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
+  if (n->magnitude > kMax + (n->negative ? 1 : 0)) return std::nullopt;
+  if (!n->negative) return static_cast<int64_t>(n->magnitude);
+  return n->magnitude == kMax + 1 ? std::numeric_limits<int64_t>::min() : -static_cast<int64_t>(n->magnitude);
 }
 
 }  // namespace synlint

@@ -10,13 +10,23 @@
 
 namespace synlint {
 
+/// A number as proc_get_long() returns it: a sign and an unsigned long.
+struct KernelNumber {
+  bool negative = false;  // "-0" too: the unsigned handlers refuse it
+  uint64_t magnitude = 0;
+};
+
 /// Parses one number of a sysctl value as proc_get_long() does: an optional
 /// '-' (never '+'), then digits in base 0 of strtoul_lenient(): "0x1f"
-/// hexadecimal, a leading '0' octal ("010" is 8), otherwise decimal; a number
-/// written in 21 characters or more is refused (TMPBUFLEN). nullopt for
-/// anything else, and for a value outside int64_t (the kernel's unsigned
-/// long keys accept up to 2^64-1; synlint does not model those values).
-/// The text holds one number, without surrounding whitespace.
+/// hexadecimal, a leading '0' octal ("010" is 8), otherwise decimal; a
+/// magnitude above 2^64-1 (-ERANGE) or a number written in 21 characters or
+/// more (TMPBUFLEN) is refused. nullopt for anything else. The text holds
+/// one number, without surrounding whitespace.
+std::optional<KernelNumber> ParseKernelNumber(std::string_view text);
+
+/// ParseKernelNumber() as an int64_t; nullopt also for a number outside
+/// int64_t (an unsigned long key accepts up to 2^64-1: ask
+/// ParseKernelNumber() for those).
 std::optional<int64_t> ParseKernelInt(std::string_view text);
 
 }  // namespace synlint

@@ -11,6 +11,7 @@ extern const KeyName kKeyNames[];
 extern const size_t kKeyNamesCount;
 extern const KernelVersion kKeyNameVersions[];
 extern const size_t kKeyNameVersionsCount;
+extern const std::string_view kKeyHandlers[];
 
 namespace {
 
@@ -18,11 +19,16 @@ constexpr std::string_view kIf = "<if>";
 
 std::span<const KeyName> Table() { return {kKeyNames, kKeyNamesCount}; }
 
-uint32_t Exact(std::string_view key) {
+const KeyName* Find(std::string_view key) {
   const auto table = Table();
   const auto it = std::lower_bound(table.begin(), table.end(), key,
                                    [](const KeyName& k, std::string_view s) { return k.name < s; });
-  return it != table.end() && it->name == key ? it->lists : 0;
+  return it != table.end() && it->name == key ? &*it : nullptr;
+}
+
+uint32_t Exact(std::string_view key) {
+  const KeyName* k = Find(key);
+  return k ? k->lists : 0;
 }
 
 /// What comes before "<if>" in the patterns ("net.ipv4.conf.", ...): a handful.
@@ -49,10 +55,9 @@ std::vector<std::string_view> InterfacesToSuggest(std::string_view prefix) {
   return {};
 }
 
-}  // namespace
-
-uint32_t KeyNameLists(std::string_view key) {
-  uint32_t lists = Exact(key);
+/// Calls `found` with the entry of each per-interface pattern `key` matches.
+template <typename Found>
+void ForEachPattern(std::string_view key, Found found) {
   for (const std::string_view prefix : PatternPrefixes()) {
     if (key.size() <= prefix.size() || key.substr(0, prefix.size()) != prefix) continue;
     const std::string_view rest = key.substr(prefix.size());
@@ -61,9 +66,26 @@ uint32_t KeyNameLists(std::string_view key) {
     std::string pattern;
     pattern.reserve(key.size() + kIf.size());
     pattern.append(prefix).append(kIf).append(rest.substr(dot));
-    lists |= Exact(pattern);
+    if (const KeyName* k = Find(pattern)) found(*k);
   }
+}
+
+}  // namespace
+
+uint32_t KeyNameLists(std::string_view key) {
+  uint32_t lists = Exact(key);
+  ForEachPattern(key, [&lists](const KeyName& k) { lists |= k.lists; });
   return lists;
+}
+
+std::vector<std::string_view> KeyHandlers(std::string_view key) {
+  const KeyName* entry = Find(key);
+  if (!entry) ForEachPattern(key, [&entry](const KeyName& k) { entry = entry ? entry : &k; });
+  std::vector<std::string_view> out(kKeyNameVersionsCount);
+  if (!entry) return out;
+  const size_t row = static_cast<size_t>(entry - kKeyNames) * kKeyNameVersionsCount;
+  for (size_t i = 0; i < kKeyNameVersionsCount; ++i) out[i] = kKeyHandlers[row + i];
+  return out;
 }
 
 const std::vector<KernelVersion>& KeyNameVersions() {

@@ -30,6 +30,12 @@ struct KeyName {
 uint32_t KeyNameLists(std::string_view key);
 inline bool KnownKeyName(std::string_view key) { return KeyNameLists(key) != 0; }
 
+/// The .proc_handler each list records for `key` (its exact name, else its
+/// per-interface pattern), one per KeyNameVersions() entry: "" where the list
+/// lacks the key, "-" where the script read no handler, several joined by ','
+/// where the key's entries differ.
+std::vector<std::string_view> KeyHandlers(std::string_view key);
+
 /// The kernels with a name list, oldest first.
 const std::vector<KernelVersion>& KeyNameVersions();
 

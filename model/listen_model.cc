@@ -41,12 +41,25 @@ DefaultBacklog ServerDefaultBacklog(const Host& host, const ServiceFacts& servic
       return {INT_MAX, std::string(v ? "" : "assumed ") +
                            "systemd >= 254 default Backlog= (SOMAXCONN_DELUXE = INT_MAX, so "
                            "somaxconn decides)" + (v ? "" : "; pass --systemd-version for older ones")};
-    if (*v >= 252)
+    if (*v >= 252) {
+      // socket_init(): SOMAXCONN_DELUXE from systemd-stable's v252.12 and
+      // v253.6 (f8e8ff5126, the cherry-pick of 768fcd779fbb), libc's SOMAXCONN before.
+      const int first = *v == 252 ? 12 : 6;
+      const std::string deluxe = std::to_string(*v) + "." + std::to_string(first);
+      if (const auto n = host.systemd_stable) {
+        const std::string release = std::to_string(*v) + (*n ? "." + std::to_string(*n) : "");
+        if (*n >= first)
+          return {INT_MAX, "systemd " + release + " default Backlog= (SOMAXCONN_DELUXE = INT_MAX since " + deluxe +
+                               ", so somaxconn decides)"};
+        return {4096, "systemd " + release + " default Backlog= is libc's SOMAXCONN: 4096 with glibc >= 2.31 "
+                      "(INT_MAX from " + deluxe + ")"};
+      }
       return {4096,
-              "systemd " + std::to_string(*v) +
-                  " default Backlog= is libc's SOMAXCONN (4096 with glibc >= 2.31) upstream, but "
-                  "INT_MAX in Debian 12's 252.38 and later (docs/fact-checks.md #7); not judged",
+              "systemd " + std::to_string(*v) + " default Backlog= is libc's SOMAXCONN (4096 with glibc >= 2.31) "
+                  "before " + deluxe + " and INT_MAX from it, and the stable release is not known "
+                  "(docs/fact-checks.md #7); not judged",
               true};
+    }
     if (*v >= 245)
       return {4096, "systemd " + std::to_string(*v) +
                         " default Backlog= is libc's SOMAXCONN: 4096 with glibc >= 2.31"};

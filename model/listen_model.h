@@ -18,7 +18,8 @@ struct DefaultBacklog {
   int64_t value = 511;
   std::string reason;  // "nginx's NGX_LISTEN_BACKLOG on Linux"
   /// The value depends on what the version number does not tell (systemd
-  /// 252-253: upstream uses libc's SOMAXCONN, Debian 12's 252.38+ INT_MAX).
+  /// 252 and 253 without their stable release: libc's SOMAXCONN before
+  /// 252.12 and 253.6, INT_MAX from them).
   /// Rules do not judge an uncertain default.
   bool uncertain = false;
 };

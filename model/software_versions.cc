@@ -131,7 +131,10 @@ std::optional<int> SystemdSharedLibraryVersion(std::string_view file_name) {
 
 SoftwareVersions DetectSoftwareVersions(const FileSystem& fs, const PackageFiles& packages) {
   SoftwareVersions out;
-  out.systemd = Combine(SystemdFromLibrary(fs), DpkgVersion(packages, {"systemd"}), true);
+  const FromDpkg systemd_dpkg = DpkgVersion(packages, {"systemd"});
+  out.systemd = Combine(SystemdFromLibrary(fs), systemd_dpkg, true);
+  if (systemd_dpkg.version && out.systemd.version && systemd_dpkg.version->major == out.systemd.version->major)
+    out.systemd_stable = systemd_dpkg.version->minor;
   out.nginx = Combine(FromBinary(fs, {"usr/sbin/nginx", "usr/local/sbin/nginx", "usr/local/nginx/sbin/nginx"}, "nginx/"),
                       DpkgVersion(packages, {"nginx-core", "nginx-full", "nginx-light", "nginx-extras", "nginx"}),
                       false);

@@ -27,6 +27,11 @@ struct DetectedVersion {
 
 struct SoftwareVersions {
   DetectedVersion systemd;  // major only ("252")
+  /// N of systemd's stable release MAJOR.N (0: the release MAJOR itself),
+  /// from dpkg's upstream version when its major is the one found; unknown
+  /// from a library name alone. Backlog='s default changed within the 252
+  /// and 253 stable series (docs/fact-checks.md #7).
+  std::optional<int> systemd_stable;
   DetectedVersion nginx;
   DetectedVersion apache;
 };

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Lists the name of every sysctl key a kernel source tree registers.
+"""Lists the name of every sysctl key a kernel source tree registers, and its handler.
 
     tools/sysctl_key_names.py SRC_DIR VERSION PACKAGE > model/knowledge/keys/VERSION.txt
     tools/sysctl_key_names.py --check-live /proc/sys model/knowledge/keys/*.txt
@@ -14,7 +14,10 @@ register_sysctl_table/_base with `.child` directories). A table registered throu
 followed to the array it was copied from (`t = kmemdup(template, ...)`). Paths the kernel builds
 at run time are in DYNAMIC below: the per-interface tables become patterns with one `<if>`
 component. Every key is written in sysctl's dotted form ('/' for a '.' inside a component), one a
-line, sorted.
+line, sorted, followed by the `.proc_handler` of its entry (the function that parses a write, so
+the C type the value must fit: model/kernel_int_type.h): one name, several joined by ',' when the
+key's entries differ (per architecture or configuration), '-' when the entry names none the
+script can read (a macro-built entry, a handler set at run time).
 
 The arrays the script cannot place are printed on stderr, then the names that
 Documentation/networking/ip-sysctl.rst and Documentation/admin-guide/sysctl/*.rst describe and
@@ -57,6 +60,7 @@ PROCNAME = re.compile(r"\.procname\s*=\s*\"([^\"]*)\"")
 PROCNAME_NAMED = re.compile(r"\.procname\s*=\s*(\w+)")
 NAMED_STRING = re.compile(r"\bchar\s+(\w+)\s*\[\s*\]\s*=\s*\"([^\"]*)\"")
 CHILD = re.compile(r"\.child\s*=\s*&?(\w+)")
+HANDLER = re.compile(r"\.proc_handler\s*=\s*&?\s*(\w+)")
 MACRO_ENTRY = re.compile(r"\b[A-Z0-9_]*ENTRY[A-Z0-9_]*\s*\(([^()]*)\)")
 STRING = re.compile(r"\"([^\"]*)\"")
 REG_PATH = re.compile(r"\b(?:__register_sysctl_table|register_sysctl|register_sysctl_init|register_sysctl_sz|register_sysctl_mount_point|"
@@ -81,7 +85,8 @@ def initializer_bodies(text):
 
 
 def table_entries(body, strings):
-    """[(procname, child table or None)] in order: `{ .procname = ... }` and *SYSCTL*ENTRY(...)."""
+    """[(procname, child table or None, handler or None)] in order: `{ .procname = ... }` and
+    *SYSCTL*ENTRY(...) (whose handler the macro sets: not read)."""
     found = []
     for m in ENTRY.finditer(body):
         p = PROCNAME.search(m.group(1))
@@ -89,12 +94,13 @@ def table_entries(body, strings):
         name = p.group(1) if p else strings.get(n.group(1)) if n else None
         if name is not None:
             c = CHILD.search(m.group(1))
-            found.append((m.start(), name, c.group(1) if c else None))
+            h = HANDLER.search(m.group(1))
+            found.append((m.start(), name, c.group(1) if c else None, h.group(1) if h else None))
     for m in MACRO_ENTRY.finditer(body):
         s = STRING.search(m.group(1))
         if s:
-            found.append((m.start(), s.group(1), None))
-    return [(name, child) for _, name, child in sorted(found)]
+            found.append((m.start(), s.group(1), None, None))
+    return [(name, child, handler) for _, name, child, handler in sorted(found)]
 
 
 def dotted(path):
@@ -103,9 +109,12 @@ def dotted(path):
 
 class Tree:
     def __init__(self):
-        self.tables = {}  # (file, name) -> [(procname, child)]
-        self.keys = set()
+        self.tables = {}  # (file, name) -> [(procname, child, handler)]
+        self.keys = {}  # dotted key -> set of handlers (None: not read)
         self.placed = set()
+
+    def add_key(self, key, handler):
+        self.keys.setdefault(key, set()).add(handler)
 
     def add_table(self, path, f, name, depth=0):
         """Adds the keys of table `name` (defined in `f`, else anywhere) registered under `path`."""
@@ -114,11 +123,11 @@ class Tree:
         if entries is None or depth > 8:
             return False
         self.placed.add(name)
-        for proc, child in entries:
+        for proc, child, handler in entries:
             if child:
                 self.add_table(path + "/" + proc, f, child, depth + 1)
             elif proc:
-                self.keys.add(dotted(path + "/" + proc))
+                self.add_key(dotted(path + "/" + proc), handler)
         return True
 
 
@@ -186,17 +195,18 @@ def scan(src):
         if (rel, name) not in tree.tables:
             continue
         tree.placed.add(name)
-        for proc, _ in tree.tables[(rel, name)]:
+        for proc, _, handler in tree.tables[(rel, name)]:
             if "<proto>" in path:
                 for proto in NEIGH_PROTOS:
                     base = path.replace("<proto>", proto)
                     where = base.replace("<if>", "default") if proc in NEIGH_DEFAULT_ONLY else base
-                    tree.keys.add(dotted(where + "/" + proc))
+                    tree.add_key(dotted(where + "/" + proc), handler)
             else:
-                tree.keys.add(dotted(path + "/" + proc))
+                tree.add_key(dotted(path + "/" + proc), handler)
     for rel, path, count in NUMBERED:
         if rel in texts:
-            tree.keys.update(dotted("%s/%d" % (path, i)) for i in range(count))
+            for i in range(count):
+                tree.add_key(dotted("%s/%d" % (path, i)), None)
     # Tables registered from another file, through a function that returns a copy of the
     # template (ipv6_route_sysctl_init and the like): a register call whose table is a
     # variable set from a call, matched to the unplaced array kmemdup'd in that function.
@@ -220,7 +230,7 @@ def scan(src):
 
 
 def is_child(tree, name):
-    return any(child == name for entries in tree.tables.values() for _, child in entries)
+    return any(child == name for entries in tree.tables.values() for _, child, _ in entries)
 
 
 def documented(src):
@@ -244,7 +254,7 @@ def documented(src):
 def load_lists(paths):
     keys = set()
     for p in paths:
-        keys.update(l.strip() for l in open(p) if l.strip() and not l.startswith("#"))
+        keys.update(l.split()[0] for l in open(p) if l.strip() and not l.startswith("#"))
     return keys
 
 
@@ -294,9 +304,11 @@ def main(argv):
     print("# Generated by tools/sysctl_key_names.py from Debian's %s; do not edit." % package)
     print("# How it is made and what it means for other kernels: model/knowledge/keys/README.md.")
     print("# <if> is one component naming a network interface, 'all' or 'default'.")
+    print("# After each name, its entry's .proc_handler ('-': none read; several joined by ',').")
     print("# %d names, %d of them per-interface patterns." % (len(tree.keys), patterns))
     for k in sorted(tree.keys):
-        print(k)
+        handlers = sorted(h for h in tree.keys[k] if h)
+        print("%s %s" % (k, ",".join(handlers) if handlers and None not in tree.keys[k] else "-"))
     return 0
 
 

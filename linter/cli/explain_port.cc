@@ -19,8 +19,6 @@ bool Matches(const Listener& l, const std::string& target) {
          target == "[" + l.host + "]:" + port || target == "*:" + port;
 }
 
-std::string Where(const Location& l) { return l.file + ":" + std::to_string(l.start.line); }
-
 }  // namespace
 
 int ExplainPort(const HostArgs& host_args, bool root_given, const ProjectArgs& project,
@@ -31,6 +29,9 @@ int ExplainPort(const HostArgs& host_args, bool root_given, const ProjectArgs& p
   auto live_states = std::make_shared<std::deque<LiveState>>();
   if (live) AttachLiveState(&t.host_options, live_states);
   auto host = LoadHost(*t.fs, t.host_options);
+  // Paths as check reports them: repository paths for a host of .synlint.yaml.
+  auto path = [&t](const std::string& p) { return t.display_from_cwd ? t.DisplayPath(p) : p; };
+  auto where = [&path](const Location& l) { return path(l.file.str()) + ":" + std::to_string(l.start.line); };
   const auto views = ListenerViews(*host);
   const SysctlEntry* from = nullptr;
   const int64_t somaxconn = EffectiveSomaxconn(*host, &from);
@@ -41,12 +42,12 @@ int ExplainPort(const HostArgs& host_args, bool root_given, const ProjectArgs& p
     if (shown++) out << "\n";
     const Listener& l = *v.listener;
     out << v.service->service << " listening on " << l.address_text << " (declared at "
-        << Where(l.declared_at) << "), Linux " << host->kernel.ToString() << " (" << host->kernel_origin
+        << where(l.declared_at) << "), Linux " << host->kernel.ToString() << " (" << host->kernel_origin
         << ")\n";
     out << "  requested backlog   " << (v.requested >= INT32_MAX ? std::string("INT_MAX") : std::to_string(v.requested))
-        << "  " << (v.explicit_backlog ? "set at " + Where(l.backlog->location) : v.default_reason) << "\n";
+        << "  " << (v.explicit_backlog ? "set at " + where(l.backlog->location) : v.default_reason) << "\n";
     out << "  net.core.somaxconn  " << somaxconn << "  "
-        << (from ? "set at " + from->file->path + ":" +
+        << (from ? "set at " + path(from->file->path) + ":" +
                        std::to_string(from->file->lines().At(from->assignment->key.begin).line)
                  : "the kernel default")
         << "\n";

@@ -149,16 +149,25 @@ bool ConcernsFiles(const Finding& f, const std::set<std::string>& only,
 namespace {
 
 /// Rewrites each `PATH:LINE` in `message` that names `path` (a location of
-/// the finding, as rules write them: "set at etc/sysctl.conf:11") to `shown`.
-void MapMessagePath(std::string* message, const std::string& path, const std::string& shown) {
+/// the finding, as rules write them: "set at etc/sysctl.conf:11") to `shown`;
+/// with `whole_word`, every occurrence of `path` as a whole word (a path the
+/// message quotes: "'etc/nginx/x.conf': included file does not exist",
+/// "include cycle: a -> b -> a").
+void MapMessagePath(std::string* message, const std::string& path, const std::string& shown,
+                    bool whole_word) {
   if (path.empty() || path == shown) return;
   auto delimiter = [](char c) { return c == ' ' || c == '(' || c == '\'' || c == '"' || c == ','; };
+  auto ends = [&](size_t end) {
+    if (end == message->size()) return true;
+    const char c = (*message)[end];
+    return c == ' ' || c == ')' || c == '\'' || c == '"' || c == ',' || c == ':';
+  };
   for (size_t at = message->find(path); at != std::string::npos; at = message->find(path, at)) {
     const size_t end = at + path.size();
     const bool starts = at == 0 || delimiter((*message)[at - 1]);
     const bool line_follows = end + 1 < message->size() && (*message)[end] == ':' &&
                               std::isdigit(static_cast<unsigned char>((*message)[end + 1]));
-    if (!starts || !line_follows) {
+    if (!starts || !(whole_word ? ends(end) : line_follows)) {
       at = end;
       continue;
     }
@@ -177,7 +186,18 @@ void MapPaths(Finding* f, const std::function<std::string(const std::string&)>& 
   for (const Location& r : f->related) {
     if (!r.file.empty()) named.insert(r.file.str());
   }
-  for (const std::string& path : named) MapMessagePath(&f->message, path, map(path));
+  std::set<std::string> quoted;
+  for (const PathRef& p : f->message_paths) quoted.insert(p.str());
+  // Longest first: a path is rewritten before any shorter one that could
+  // match inside it.
+  std::vector<std::string> paths(named.begin(), named.end());
+  paths.insert(paths.end(), quoted.begin(), quoted.end());
+  std::sort(paths.begin(), paths.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  for (const std::string& path : paths) MapMessagePath(&f->message, path, map(path), quoted.count(path) > 0);
+  for (PathRef& p : f->message_paths) p = map(p);
   if (!f->location.file.empty()) f->location.file = map(f->location.file);
   for (Location& r : f->related) {
     if (!r.file.empty()) r.file = map(r.file);

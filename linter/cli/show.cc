@@ -43,10 +43,13 @@ int RunShow(const ShowArgs& a) {
                 << " are Jinja2 templates: their {{ }} parts show as XXXX and count as unset, so what "
                    "is derived from them uses the kernel's or server's default\n";
   }
+  // Every path as check reports it: repository paths for a host of .synlint.yaml.
+  ShownPath shown;
+  if (target.display_from_cwd) shown = [&target](const std::string& p) { return target.DisplayPath(p); };
   if (a.format == "json") {
-    std::cout << ShowJson(*host, root) << "\n";
+    std::cout << ShowJson(*host, root, shown) << "\n";
   } else {
-    std::cout << ShowText(*host, root);
+    std::cout << ShowText(*host, root, shown);
   }
   return kExitClean;
 }

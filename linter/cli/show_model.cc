@@ -18,7 +18,21 @@ namespace {
 
 uint32_t LineOf(const SysctlEntry& e) { return e.file->lines().At(e.assignment->key.begin).line; }
 
-std::string Loc(const SysctlEntry& e) { return e.file->path + ":" + std::to_string(LineOf(e)); }
+/// Paths as the user sees them (ShownPath; the path itself without one).
+struct Paths {
+  const ShownPath& shown;
+  std::string operator()(const std::string& path) const { return shown ? shown(path) : path; }
+  std::string operator()(PathRef path) const { return (*this)(path.str()); }
+  /// A version's origin: a file of the root ("usr/sbin/nginx"), or dpkg's
+  /// status file and the package ("var/lib/dpkg/status, nginx 1.22.1-9").
+  std::string Origin(const std::string& origin) const {
+    if (origin.empty() || origin == "given") return origin;
+    const size_t comma = origin.find(", ");
+    return (*this)(origin.substr(0, comma)) + (comma == std::string::npos ? "" : origin.substr(comma));
+  }
+};
+
+std::string Loc(const SysctlEntry& e, const Paths& p) { return p(e.file->path) + ":" + std::to_string(LineOf(e)); }
 
 // A key's kernel default as text: the version's value, or what the machine
 // gives for a default the kernel computes at boot.
@@ -45,22 +59,23 @@ std::vector<const SysctlEntry*> Overridden(const Host& host, const std::string& 
 }
 
 // "252 (from usr/lib/.../libsystemd-shared-252.so)" and the source that disagreed.
-std::string VersionText(const DetectedVersion& d, bool major_only, const std::string& unknown) {
+std::string VersionText(const DetectedVersion& d, bool major_only, const std::string& unknown, const Paths& p) {
   if (!d.version) return unknown + "\n";
   std::string out = major_only ? std::to_string(d.version->major) : d.version->ToString();
-  out += d.origin == "given" ? " (given)" : " (from " + d.origin + ")";
+  out += d.origin == "given" ? " (given)" : " (from " + p.Origin(d.origin) + ")";
   out += "\n";
   if (!d.note.empty()) out += "  note: " + d.note + "\n";
   return out;
 }
 
-void VersionJson(JsonWriter& w, const std::string& name, const DetectedVersion& d, bool major_only) {
+void VersionJson(JsonWriter& w, const std::string& name, const DetectedVersion& d, bool major_only,
+                 const Paths& p) {
   w.Key(name + "_version");
   if (!d.version) w.Null();
   else if (major_only) w.Int(d.version->major);
   else w.String(d.version->ToString());
   w.Key(name + "_version_origin");
-  if (d.version) w.String(d.origin);
+  if (d.version) w.String(p.Origin(d.origin));
   else w.Null();
 }
 
@@ -78,15 +93,16 @@ void PackageJson(JsonWriter& w, const Host& host, const std::string& path) {
 
 }  // namespace
 
-std::string ShowText(const Host& host, const std::string& root) {
+std::string ShowText(const Host& host, const std::string& root, const ShownPath& shown) {
+  const Paths p{shown};
   std::ostringstream out;
   out << "root: " << root << "\n";
   out << "kernel: " << host.kernel.ToString() << " (" << host.kernel_origin << ")\n";
   out << "sysctl loader: " << sysctl::LoaderName(host.loader) << " (" << host.loader_origin << ")\n";
-  out << "systemd version: " << VersionText(host.versions.systemd, true, "unknown (pass --systemd-version)");
+  out << "systemd version: " << VersionText(host.versions.systemd, true, "unknown (pass --systemd-version)", p);
   out << "nginx version: "
-      << VersionText(host.versions.nginx, false, "unknown (a current nginx is assumed; pass --nginx-version)");
-  if (host.versions.apache.version) out << "apache version: " << VersionText(host.versions.apache, false, "");
+      << VersionText(host.versions.nginx, false, "unknown (a current nginx is assumed; pass --nginx-version)", p);
+  if (host.versions.apache.version) out << "apache version: " << VersionText(host.versions.apache, false, "", p);
   if (!host.packages.manager.empty()) {
     out << "package files: " << host.packages.manager
         << " (var/lib/dpkg; a package's file as shipped is never edited)\n";
@@ -101,13 +117,13 @@ std::string ShowText(const Host& host, const std::string& root) {
   const auto& disc = host.sysctl_discovery();
   if (disc.files.empty()) out << "  (none)\n";
   for (const auto& f : disc.files) {
-    out << "  " << f.listed_as;
-    if (f.listed_as != f.file->path) out << " -> " << f.file->path;
+    out << "  " << p(f.listed_as);
+    if (f.listed_as != f.file->path) out << " -> " << p(f.file->path);
     if (const std::string owner = host.packages.Describe(f.file->path); !owner.empty()) out << "  (" << owner << ")";
     out << "\n";
   }
   for (const auto& m : disc.masked) {
-    out << "  " << m.path << " (masked by " << m.masked_by << (m.by_dev_null ? ", a /dev/null link" : "")
+    out << "  " << p(m.path) << " (masked by " << p(m.masked_by) << (m.by_dev_null ? ", a /dev/null link" : "")
         << ")\n";
   }
   out << "\neffective sysctl settings:\n";
@@ -119,27 +135,27 @@ std::string ShowText(const Host& host, const std::string& root) {
     const std::string key(name);
     const SysctlEntry* w = host.sysctl().Winner(key);
     out << "  " << key << std::string(width - key.size(), ' ') << " = " << w->value() << "  "
-        << Loc(*w);
+        << Loc(*w, p);
     const auto def = DefaultText(host, key);
     if (def) out << "  (kernel default " << *def << ")";
     out << "\n";
     for (const SysctlEntry* o : Overridden(host, key))
-      out << "  " << std::string(width, ' ') << "   overrides " << o->value() << " at " << Loc(*o) << "\n";
+      out << "  " << std::string(width, ' ') << "   overrides " << o->value() << " at " << Loc(*o, p) << "\n";
   }
   out << "\nlisteners:\n";
   const auto views = ListenerViews(host);
   if (views.empty()) out << "  (none found)\n";
   for (const ListenerView& v : views) {
     const Listener& l = *v.listener;
-    out << "  " << v.service->service << " " << l.address_text << "  declared at " << l.declared_at.file
+    out << "  " << v.service->service << " " << l.address_text << "  declared at " << p(l.declared_at.file)
         << ":" << l.declared_at.start.line;
     if (const std::string owner = host.packages.Describe(l.declared_at.file); !owner.empty())
       out << "  (" << owner << ")";
     out << "\n";
     for (const Listener* other : v.shared_with)
-      out << "    also 'listen " << other->address_text << "' at " << other->declared_at.file << ":"
+      out << "    also 'listen " << other->address_text << "' at " << p(other->declared_at.file) << ":"
           << other->declared_at.start.line << ": the same socket, with this listen's options\n";
-    out << "    requested " << (v.explicit_backlog ? v.requested_label + " (" + l.backlog->location.file + ":" +
+    out << "    requested " << (v.explicit_backlog ? v.requested_label + " (" + p(l.backlog->location.file) + ":" +
                                                           std::to_string(l.backlog->location.start.line) + ")"
                                                     : v.requested_label + " (" + v.default_reason + ")")
         << "\n";
@@ -154,7 +170,8 @@ std::string ShowText(const Host& host, const std::string& root) {
   return out.str();
 }
 
-std::string ShowJson(const Host& host, const std::string& root) {
+std::string ShowJson(const Host& host, const std::string& root, const ShownPath& shown) {
+  const Paths p{shown};
   JsonWriter w;
   w.BeginObject();
   w.Key("root").String(root);
@@ -162,9 +179,9 @@ std::string ShowJson(const Host& host, const std::string& root) {
   w.Key("kernel_origin").String(host.kernel_origin);
   w.Key("sysctl_loader").String(host.loader == sysctl::Loader::kSystemd ? "systemd" : "procps");
   w.Key("sysctl_loader_origin").String(host.loader_origin);
-  VersionJson(w, "systemd", host.versions.systemd, true);
-  VersionJson(w, "nginx", host.versions.nginx, false);
-  VersionJson(w, "apache", host.versions.apache, false);
+  VersionJson(w, "systemd", host.versions.systemd, true, p);
+  VersionJson(w, "nginx", host.versions.nginx, false, p);
+  VersionJson(w, "apache", host.versions.apache, false, p);
   w.Key("package_manager");
   if (host.packages.manager.empty()) w.Null();
   else w.String(host.packages.manager);
@@ -180,7 +197,7 @@ std::string ShowJson(const Host& host, const std::string& root) {
   auto file = [&](const std::string& path, ConfigFormat format) {
     if (std::find(listed.begin(), listed.end(), path) != listed.end()) return;
     listed.push_back(path);
-    w.BeginObject().Key("path").String(path).Key("format").String(FormatName(format));
+    w.BeginObject().Key("path").String(p(path)).Key("format").String(FormatName(format));
     PackageJson(w, host, path);
     w.EndObject();
   };
@@ -191,12 +208,12 @@ std::string ShowJson(const Host& host, const std::string& root) {
   w.EndArray();
   w.Key("sysctl_files").BeginArray();
   for (const auto& f : host.sysctl_discovery().files) {
-    w.BeginObject().Key("path").String(f.listed_as).Key("real_path").String(f.file->path).EndObject();
+    w.BeginObject().Key("path").String(p(f.listed_as)).Key("real_path").String(p(f.file->path)).EndObject();
   }
   w.EndArray();
   w.Key("masked").BeginArray();
   for (const auto& m : host.sysctl_discovery().masked) {
-    w.BeginObject().Key("path").String(m.path).Key("masked_by").String(m.masked_by);
+    w.BeginObject().Key("path").String(p(m.path)).Key("masked_by").String(p(m.masked_by));
     w.Key("dev_null").Bool(m.by_dev_null).EndObject();
   }
   w.EndArray();
@@ -206,13 +223,13 @@ std::string ShowJson(const Host& host, const std::string& root) {
     const SysctlEntry* e = host.sysctl().Winner(key);
     w.Key(key).BeginObject();
     w.Key("value").String(e->value());
-    w.Key("file").String(e->file->path);
+    w.Key("file").String(p(e->file->path));
     w.Key("line").Uint(LineOf(*e));
     if (const auto def = DefaultText(host, key)) w.Key("default").String(*def);
     else w.Key("default").Null();
     w.Key("overrides").BeginArray();
     for (const SysctlEntry* o : Overridden(host, key)) {
-      w.BeginObject().Key("value").String(o->value()).Key("file").String(o->file->path);
+      w.BeginObject().Key("value").String(o->value()).Key("file").String(p(o->file->path));
       w.Key("line").Uint(LineOf(*o)).EndObject();
     }
     w.EndArray();
@@ -240,11 +257,11 @@ std::string ShowJson(const Host& host, const std::string& root) {
       else w.Key("requested_backlog").Null();
       w.Key("backlog_source").String(view && view->explicit_backlog ? "explicit" : "default");
       if (view && !view->explicit_backlog) w.Key("default_reason").String(view->default_reason);
-      w.Key("file").String(where.file);
+      w.Key("file").String(p(where.file));
       w.Key("line").Uint(where.start.line);
       if (view && view->listener != &l) {
         w.Key("shares_socket_with").BeginObject();
-        w.Key("file").String(view->listener->declared_at.file);
+        w.Key("file").String(p(view->listener->declared_at.file));
         w.Key("line").Uint(view->listener->declared_at.start.line);
         w.EndObject();
       }

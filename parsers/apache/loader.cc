@@ -72,8 +72,9 @@ class Loader {
     for (const std::string& d : env.defines) defines_[d] = std::nullopt;
   }
 
-  void Problem(const std::string& path, const std::string& why, const Location* at) {
-    result_.findings.push_back(FileProblemFinding(path, why, at));
+  void Problem(const std::string& path, const std::string& why, const Location* at,
+               QuotedPath quoted = QuotedPath::kInRoot) {
+    result_.findings.push_back(FileProblemFinding(path, why, at, quoted));
     modules_complete_ = false;
   }
 
@@ -113,9 +114,10 @@ class Loader {
     if (auto from = std::find(stack_.begin(), stack_.end(), out.real_path); from != stack_.end()) {
       // Every file from there on is in the cycle (see cyclic_).
       for (auto it = from; it != stack_.end(); ++it) cyclic_.insert(*it);
-      std::string chain;
-      for (auto it = from; it != stack_.end(); ++it) chain += *it + " -> ";
-      Finding f = FileProblemFinding(out.real_path, "include cycle (" + chain + out.real_path + ")", at);
+      std::vector<std::string> files(from, stack_.end());
+      files.push_back(out.real_path);
+      Finding f = FileProblemFinding(out.real_path, "", at);
+      f.message += "include cycle (" + IncludeCycleChain(files, &f) + ")";
       modules_complete_ = false;
       // One finding per Include, naming the shortest of the cycles it closes.
       const auto length = static_cast<size_t>(stack_.end() - from);
@@ -286,7 +288,7 @@ class Loader {
     const Location at = MakeLocation(*a.file, a.directive->span);
     std::string path;
     if (!NormalizePath(JoinPath(server_root_, a.args[0]), &path)) {
-      Problem(a.args[0], "path leads outside the root", &at);
+      Problem(a.args[0], "path leads outside the root", &at, QuotedPath::kAsWritten);
       return;
     }
     const Resolved r = Resolve(sources_.fs(), path);
@@ -309,7 +311,7 @@ class Loader {
     const Location at = MakeLocation(*a.file, a.directive->span);
     std::string path;
     if (!NormalizePath(JoinPath(server_root_, a.args[0]), &path)) {
-      Problem(a.args[0], "path leads outside the root", &at);
+      Problem(a.args[0], "path leads outside the root", &at, QuotedPath::kAsWritten);
       return;
     }
     if (!HasGlob(path)) {

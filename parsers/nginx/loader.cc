@@ -156,7 +156,7 @@ class Loader {
     std::string path;
     if (!NormalizePath(JoinPath(config_.prefix, value), &path)) {
       config_.findings.push_back(
-          FileProblemFinding(value, "include path leads outside the root", &at));
+          FileProblemFinding(value, "include path leads outside the root", &at, QuotedPath::kAsWritten));
       return;
     }
     if (!HasGlob(path)) {
@@ -251,18 +251,19 @@ class Loader {
 
   template <typename Frames>
   void ReportCycle(const Frames& stack, const IncludeEdge& e, uint32_t target) {
-    std::string chain;
+    std::vector<std::string> files;
     bool on = false;
     for (const auto& fr : stack) {
       on = on || fr.file == target;
-      if (on) chain += config_.files[fr.file].source->path + " -> ";
+      if (on) files.push_back(config_.files[fr.file].source->path);
       if (on) config_.files[fr.file].in_cycle = true;
     }
-    chain += config_.files[target].source->path;
+    files.push_back(config_.files[target].source->path);
     const NginxFile& from = config_.files[stack.back().file];
     const Location at = MakeLocation(*from.source, from.parse.directives[e.directive].span());
-    config_.findings.push_back(
-        FileProblemFinding(config_.files[target].source->path, "include cycle: " + chain, &at));
+    Finding f = FileProblemFinding(config_.files[target].source->path, "", &at);
+    f.message += "include cycle: " + IncludeCycleChain(files, &f);
+    config_.findings.push_back(std::move(f));
   }
 
   SourceSet& sources_;

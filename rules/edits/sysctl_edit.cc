@@ -60,23 +60,25 @@ Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string&
     fix.applicability = Applicability::kDisplayOnly;
     return fix;
   }
-  std::string body;
-  if (!comment.empty()) body += "# " + comment + "\n";
-  body += key + " = " + value + "\n";
+  // Each key says what it overrides, so the file's comments stay true for
+  // every key it comes to hold (a key no other file sets overrides nothing).
+  std::vector<std::string> notes;
+  if (!comment.empty()) notes.push_back("# " + comment);
+  if (w) notes.push_back("# overrides the setting in /" + std::string(w->listed_as));
   if (const SourceFile* existing = host.sources.Find(path)) {
     const std::string eol = LineEndingOf(existing->text);
     std::string add;
     if (!existing->text.empty() && existing->text.back() != '\n') add += eol;
-    if (!comment.empty()) add += "# " + comment + eol;
+    for (const std::string& n : notes) add += n + eol;
     add += key + " = " + value + eol;
     const uint32_t end = static_cast<uint32_t>(existing->text.size());
     fix.edits.push_back({path, {end, end}, add});
   } else {
-    fix.edits.push_back({path, {0, 0},
-                         "# Written by synlint: overrides settings from vendor files.\n"
-                         "# Files in sysctl.d apply in name order; this one sorts after the file it\n"
-                         "# overrides.\n" +
-                             body});
+    std::string text =
+        "# Written by synlint. Files in sysctl.d apply in name order and a key's last\n"
+        "# setting wins: a key below that another file sets says which one it overrides.\n";
+    for (const std::string& n : notes) text += n + "\n";
+    fix.edits.push_back({path, {0, 0}, text + key + " = " + value + "\n"});
   }
   return fix;
 }

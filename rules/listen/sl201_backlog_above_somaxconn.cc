@@ -29,7 +29,7 @@ void CheckSL201(RuleContext& ctx) {
   bool pressure_known = false;
   for (const ListenerView& v : views) {
     if (v.requested <= somaxconn && v.requested >= 0) continue;
-    // systemd >= 254 asks for INT_MAX on purpose: "so that the sysctl takes full effect".
+    // systemd >= 254 (and 252.12, 253.6) asks for INT_MAX on purpose: "so that the sysctl takes full effect".
     if (!v.explicit_backlog && (v.requested == INT_MAX || v.default_uncertain)) continue;
     Finding f;
     f.location = v.explicit_backlog ? v.listener->backlog->location : v.listener->declared_at;

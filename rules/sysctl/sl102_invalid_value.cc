@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // SL102: a value the kernel rejects (EINVAL) or silently misreads: wrong type,
-// outside the enforced range, a bad ip_local_port_range.
+// outside the enforced range, outside the C type the key's handler parses
+// into (model/kernel_int_type.h: an error where the target kernel's own
+// source was read, a warning where only other listed kernels were), a bad
+// ip_local_port_range.
 #include "model/value_check.h"
 #include "rules/sysctl/sysctl_rules.h"
 
@@ -48,14 +51,19 @@ void CheckSL102(RuleContext& ctx) {
     const SysctlEntry& e = *entry;
     if (e.assignment->exclusion || e.assignment->is_glob()) continue;
     const KeyInfo* info = host.kb->Find(e.key());
-    if (!info || !info->ExistsOn(host.kernel)) continue;  // SL101's business
-    const ValueCheck check = CheckValue(*info, e.value());
+    if (info && !info->ExistsOn(host.kernel)) continue;  // SL101's business
+    // A key without rich metadata is judged by its handler's C type alone.
+    const ValueCheck check = info ? CheckKnownValue(*info, e.value(), host.kernel)
+                                  : CheckIntType(e.key(), e.value(), host.kernel, /*every_field=*/false);
     if (check.verdict != ValueVerdict::kAccepted) {
       Finding f;
       f.location = ValueLocation(e);
-      if (check.verdict == ValueVerdict::kRejected) {
+      if (check.verdict == ValueVerdict::kRejected && check.proven) {
         f.message = "invalid value '" + e.value() + "' for '" + e.key() + "'; " + check.reason;
         ctx.Report(std::move(f));
+      } else if (check.verdict == ValueVerdict::kRejected) {
+        f.message = "value '" + e.value() + "' for '" + e.key() + "' is likely rejected; " + check.reason;
+        ctx.Report(std::move(f), Severity::kWarning);
       } else {
         f.message = "undocumented value '" + e.value() + "' for '" + e.key() + "'; " +
                     check.reason + ", and the kernel's handling of others may change";

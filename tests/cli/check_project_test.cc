@@ -255,7 +255,7 @@ TEST_F(CheckProject, ShowAndExplainPickAHostOfTheConfig) {
   r = run("explain 8080 --host edge");
   EXPECT_EQ(r.exit_code, 0) << Describe(r);
   EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
-            "web.socket listening on 8080 (declared at etc/systemd/system/web.socket:2), Linux 5.15 "
+            "web.socket listening on 8080 (declared at roles/edge/files/web.socket:2), Linux 5.15 "
             "(--kernel)");
   // show names the templates whose placeholders it cannot know.
   r = run("show --host edge");

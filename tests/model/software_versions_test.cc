@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <climits>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -61,6 +62,36 @@ TEST(SoftwareVersions, FromDpkgStatusOnly) {
   EXPECT_EQ(v.apache.version, (ServerVersion{2, 4, 62}));
   EXPECT_EQ(v.apache.origin, "var/lib/dpkg/status, apache2-bin 2.4.62-1~deb12u2");
   EXPECT_EQ(v.nginx.note, "");
+}
+
+// systemd's stable release decides Backlog='s default on 252 and 253
+// (docs/fact-checks.md #7): only dpkg's record says it.
+TEST(SoftwareVersions, SystemdStableReleaseFromDpkgDecidesTheDefaultBacklog) {
+  auto load = [](const std::string& library, const std::string& dpkg) {
+    MemoryFileSystem fs;
+    if (!library.empty()) fs.AddFile("usr/lib/x86_64-linux-gnu/systemd/" + library, "\x7f" "ELF");
+    if (!dpkg.empty()) fs.AddFile("var/lib/dpkg/status", Status("systemd", dpkg));
+    fs.AddFile("etc/systemd/system/app.socket", "[Socket]\nListenStream=8080\n");
+    HostOptions o;
+    o.kernel = KernelVersion{6, 1};
+    return LoadHost(fs, o);
+  };
+  auto backlog = [](const Host& host) { return ServerDefaultBacklog(host, host.services.at(0)); };
+  auto deluxe = load("libsystemd-shared-252.so", "252.38-1~deb12u1");
+  EXPECT_EQ(deluxe->systemd_stable, 38);
+  EXPECT_EQ(backlog(*deluxe).value, INT_MAX);
+  EXPECT_FALSE(backlog(*deluxe).uncertain);
+  auto before = load("", "252.6-1");
+  EXPECT_EQ(before->systemd_stable, 6);
+  EXPECT_EQ(backlog(*before).value, 4096);
+  EXPECT_FALSE(backlog(*before).uncertain);
+  EXPECT_EQ(backlog(*load("", "253.5-1")).value, 4096);
+  EXPECT_EQ(backlog(*load("", "253.6-1")).value, INT_MAX);
+  // The library name alone, or a dpkg record of another major: not known.
+  EXPECT_TRUE(backlog(*load("libsystemd-shared-252.so", "")).uncertain);
+  auto other = load("libsystemd-shared-253.so", "252.38-1~deb12u1");
+  EXPECT_EQ(other->systemd_stable, std::nullopt);
+  EXPECT_TRUE(backlog(*other).uncertain);
 }
 
 TEST(SoftwareVersions, SystemdFromTheSharedLibraryOnly) {

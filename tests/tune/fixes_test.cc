@@ -86,12 +86,13 @@ TEST(TuneFixes, VendorSettingsAreOverriddenFromOneFile) {
   ASSERT_EQ(run.fix.fixed.count("etc/sysctl.d/90-synlint.conf"), 1u);
   EXPECT_EQ(
       run.fix.fixed.at("etc/sysctl.d/90-synlint.conf"),
-      "# Written by synlint: overrides settings from vendor files.\n"
-      "# Files in sysctl.d apply in name order; this one sorts after the file it\n"
-      "# overrides.\n"
+      "# Written by synlint. Files in sysctl.d apply in name order and a key's last\n"
+      "# setting wins: a key below that another file sets says which one it overrides.\n"
       "# synlint tune: the kernel default, which covers the largest accept queue the load needs (2000)\n"
+      "# overrides the setting in /usr/lib/sysctl.d/50-vendor.conf\n"
       "net.core.somaxconn = 4096\n"
       "# synlint tune: send cookies only when the SYN queue overflows\n"
+      "# overrides the setting in /usr/lib/sysctl.d/50-vendor.conf\n"
       "net.ipv4.tcp_syncookies = 1\n");
   EXPECT_EQ(run.fix.original.count("etc/sysctl.d/90-synlint.conf"), 0u);
   EXPECT_EQ(run.fix.fixed.count("usr/lib/sysctl.d/50-vendor.conf"), 0u);
@@ -106,9 +107,9 @@ TEST(TuneFixes, VendorSocketUnitGetsADropIn) {
   EXPECT_EQ(run.fix.fixed.at("etc/systemd/system/app.socket.d/90-synlint.conf"),
             "# Written by synlint.\n[Socket]\nBacklog=10000\n");
   EXPECT_EQ(run.fix.fixed.at("etc/sysctl.d/90-synlint.conf"),
-            "# Written by synlint: overrides settings from vendor files.\n"
-            "# Files in sysctl.d apply in name order; this one sorts after the file it\n"
-            "# overrides.\n"
+            // No file sets somaxconn: the file claims to override nothing.
+            "# Written by synlint. Files in sysctl.d apply in name order and a key's last\n"
+            "# setting wins: a key below that another file sets says which one it overrides.\n"
             "# synlint tune: covers the largest accept queue the load needs (10000)\n"
             "net.core.somaxconn = 10000\n");
   EXPECT_EQ(Actions(run),
