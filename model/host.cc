@@ -198,6 +198,18 @@ std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options)
     }
   }
   LoadServices(*host, options);
+  if (!options.kubernetes_files.empty() || !options.compose_files.empty()) {
+    ContainerModel c = LoadContainers(
+        host->sources, {options.kubernetes_files, options.compose_files, options.allowed_unsafe_sysctls});
+    host->containers = std::move(c.namespaces);
+    host->kubelet = std::move(c.kubelet);
+    for (Finding& f : c.findings) host->load_findings.push_back(std::move(f));
+    for (std::string& f : c.files_read) {
+      if (std::find(host->files_read.begin(), host->files_read.end(), f) == host->files_read.end())
+        host->files_read.push_back(std::move(f));
+    }
+  }
+  host->kubernetes_version = options.kubernetes_version;
   LoadPackagesAndVersions(*host, options);
   if (options.attach_live) host->live_state = options.attach_live(*host);
   return host;

@@ -13,6 +13,7 @@
 #include "core/file_reader.h"
 #include "core/finding.h"
 #include "core/service.h"
+#include "model/containers.h"
 #include "model/kernel_change.h"
 #include "model/kernel_integer.h"
 #include "model/kernel_version.h"
@@ -47,6 +48,12 @@ struct HostOptions {
   /// sysctl keys it uses); returns the live state read for it, which becomes
   /// Host::live_state. The model does no I/O on the running kernel itself.
   std::function<const struct LiveState*(const struct Host&)> attach_live;
+  /// Kubernetes manifests and Compose files (root-relative), whose pods and
+  /// services are network namespaces of their own (model/containers.h).
+  std::vector<std::string> kubernetes_files;  // .synlint.yaml `kubernetes:`
+  std::vector<std::string> compose_files;     // .synlint.yaml `compose:`
+  std::optional<KernelVersion> kubernetes_version;  // --kubernetes-version (major.minor)
+  std::vector<std::string> allowed_unsafe_sysctls;  // --allowed-unsafe-sysctls
 };
 
 /// Settings that shape fixes (from the command line or .synlint.yaml).
@@ -98,6 +105,11 @@ struct Host {
   /// What `synlint audit` read from the running kernel (model/live_state.h);
   /// null for check, show and tune, which read files only.
   const LiveState* live_state = nullptr;
+  /// Pods and Compose services: each its own network namespace, judged by
+  /// its own values, never the node's (model/containers.h).
+  std::vector<ContainerNamespace> containers;
+  KubeletSysctlPolicy kubelet;
+  std::optional<KernelVersion> kubernetes_version;  // nullopt: the newest release known
 
   const SysctlState& sysctl() const { return sysctl(loader); }
   const SysctlState& sysctl(sysctl::Loader l) const { return states[same_sysctl_files ? 0 : Index(l)]; }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "rules/apply/apply_rules.h"
+#include "rules/container/container_rules.h"
 #include "rules/input/input_rules.h"
 #include "rules/listen/listen_rules.h"
 #include "rules/live/live_rules.h"
@@ -41,6 +42,9 @@ const Rule kRules[] = {
     {&kSL304, CheckSL304},
     {&kSL305, CheckSL305},
     {&kSL306, CheckSL306},
+    {&kSL501, CheckSL501},
+    {&kSL502, CheckSL502},
+    {&kSL503, CheckSL503},
 };
 
 }  // namespace

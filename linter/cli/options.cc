@@ -7,8 +7,10 @@
 #include <cctype>
 #include <cstdlib>
 #include <iostream>
+#include <tuple>
 
 #include "linter/output/formatter.h"
+#include "model/kubernetes_sysctls.h"
 
 namespace synlint::cli {
 
@@ -48,6 +50,24 @@ void HostArgs::Add(CLI::App* app) {
                   "Directory relative include paths in nginx files start from (default: the main "
                   "file's directory)")
       ->group("Host");
+  app->add_option("--kubernetes", kubernetes,
+                  "Kubernetes manifests (relative to the root): each pod is a network namespace of its own, "
+                  "judged by its own sysctls and the kernel's per-namespace defaults, with the nginx "
+                  "configuration its ConfigMaps hold")
+      ->delimiter(',')
+      ->group("Containers");
+  app->add_option("--compose", compose,
+                  "Compose files (relative to the root): each service is a network namespace of its own, with "
+                  "the nginx files it mounts from the repository")
+      ->delimiter(',')
+      ->group("Containers");
+  app->add_option("--kubernetes-version", kubernetes_version,
+                  "Kubernetes release X.Y whose safe-sysctl list applies (default: the newest known)")
+      ->group("Containers");
+  app->add_option("--allowed-unsafe-sysctls", allowed_unsafe_sysctls,
+                  "Sysctls (or prefixes ending in '*') the nodes' kubelets allow, as the kubelet flag")
+      ->delimiter(',')
+      ->group("Containers");
 }
 
 bool HostArgs::ToHostOptions(HostOptions* out, std::string* err) const {
@@ -78,6 +98,25 @@ bool HostArgs::ToHostOptions(HostOptions* out, std::string* err) const {
       return false;
     }
   }
+  if (!kubernetes_version.empty()) {
+    out->kubernetes_version = ParseKubernetesVersion(kubernetes_version);
+    if (!out->kubernetes_version) {
+      *err = "--kubernetes-version: '" + kubernetes_version + "' is not a Kubernetes release such as 1.29";
+      return false;
+    }
+  }
+  for (const auto& [list, flag, into] : {std::tuple{&kubernetes, "--kubernetes", &out->kubernetes_files},
+                                         std::tuple{&compose, "--compose", &out->compose_files}}) {
+    for (const std::string& f : *list) {
+      std::string n;
+      if (!NormalizePath(f, &n)) {
+        *err = std::string(flag) + ": '" + f + "' leads outside the root";
+        return false;
+      }
+      into->push_back(n);
+    }
+  }
+  out->allowed_unsafe_sysctls = allowed_unsafe_sysctls;
   std::string norm;
   if (!NormalizePath(nginx_conf, &norm)) {
     *err = "--nginx-conf: '" + nginx_conf + "' leads outside the root";

@@ -33,6 +33,10 @@ struct HostArgs {
   std::string nginx_version;   // --nginx-version
   std::string nginx_conf = "etc/nginx/nginx.conf";  // --nginx-conf
   std::string nginx_prefix;    // --nginx-prefix
+  std::vector<std::string> kubernetes;  // --kubernetes FILE (root-relative manifests)
+  std::vector<std::string> compose;     // --compose FILE
+  std::string kubernetes_version;       // --kubernetes-version X.Y
+  std::vector<std::string> allowed_unsafe_sysctls;  // --allowed-unsafe-sysctls
   void Add(CLI::App* app);
   /// Fills `out`; returns false with `err` on a bad value.
   bool ToHostOptions(HostOptions* out, std::string* err) const;

@@ -91,6 +91,37 @@ void PackageJson(JsonWriter& w, const Host& host, const std::string& path) {
   w.EndObject();
 }
 
+// Pods and Compose services: each its own network namespace, with its own
+// somaxconn (its sysctls, else the kernel's per-namespace default).
+std::string ContainersText(const Host& host) {
+  std::ostringstream out;
+  out << "\ncontainer network namespaces (the node's sysctls do not apply inside):\n";
+  const std::optional<int64_t> fresh = host.IntDefault("net.core.somaxconn");
+  for (const ContainerNamespace& ns : host.containers) {
+    out << "  " << ns.name << "  declared at " << ns.declared_at.file << ":" << ns.declared_at.start.line << "\n";
+    if (ns.host_network) {
+      out << "    shares the node's network namespace (host network)\n";
+      continue;
+    }
+    for (const NamespaceSysctl& s : ns.sysctls)
+      out << "    " << s.key << " = " << s.value << " (" << s.key_at.file << ":" << s.key_at.start.line
+          << (s.from_command ? ", a command" : "") << ")\n";
+    const NamespaceSysctl* own = NamespaceSetting(ns, "net.core.somaxconn");
+    if (!own && fresh)
+      out << "    net.core.somaxconn " << *fresh << " (the Linux " << host.kernel.ToString()
+          << " default every new network namespace starts with)\n";
+    for (const ServiceFacts& svc : ns.services) {
+      for (const Listener& l : svc.listeners) {
+        out << "    " << svc.service << " " << l.address_text << "  declared at " << l.declared_at.file << ":"
+            << l.declared_at.start.line;
+        if (l.backlog) out << "  backlog=" << l.backlog->text;
+        out << "\n";
+      }
+    }
+  }
+  return out.str();
+}
+
 }  // namespace
 
 std::string ShowText(const Host& host, const std::string& root, const ShownPath& shown) {
@@ -167,6 +198,7 @@ std::string ShowText(const Host& host, const std::string& root, const ShownPath&
       out << "    SYN queue: none, a Unix socket (somaxconn caps its backlog; tcp_max_syn_backlog does not apply)\n";
     out << LiveListenerText(host, views, v, "    ");
   }
+  if (!host.containers.empty()) out << ContainersText(host);
   return out.str();
 }
 

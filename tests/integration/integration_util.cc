@@ -106,7 +106,8 @@ namespace {
 const std::map<std::string, std::string>& FlagForOption() {
   static const std::map<std::string, std::string> kFlags = {
       {"kernel", "--kernel"}, {"loader", "--sysctl-loader"}, {"systemd", "--systemd-version"},
-      {"ehash", "--tcp-ehash-entries"}};
+      {"ehash", "--tcp-ehash-entries"}, {"kubernetes", "--kubernetes"}, {"compose", "--compose"},
+      {"kubernetes-version", "--kubernetes-version"}, {"allowed-unsafe-sysctls", "--allowed-unsafe-sysctls"}};
   return kFlags;
 }
 

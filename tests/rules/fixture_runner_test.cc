@@ -13,6 +13,7 @@
 
 #include "linter/engine/fixer.h"
 #include "linter/overlay_file_system.h"
+#include "model/kubernetes_sysctls.h"
 #include "parsers/sysctl/parser.h"
 #include "tests/rules/fixture_expectations.h"
 
@@ -77,6 +78,18 @@ HostOptions OptionsFrom(const std::map<std::string, std::string>& opts) {
     o.loader = it->second == "procps" ? sysctl::Loader::kProcps : sysctl::Loader::kSystemd;
   if (auto it = opts.find("systemd"); it != opts.end()) o.systemd_version = std::stoi(it->second);
   if (auto it = opts.find("ehash"); it != opts.end()) o.tcp_ehash_entries = std::stoll(it->second);
+  auto list = [&](const char* key) {
+    std::vector<std::string> out;
+    if (auto it = opts.find(key); it != opts.end()) {
+      std::istringstream in(it->second);
+      for (std::string item; std::getline(in, item, ',');) out.push_back(item);
+    }
+    return out;
+  };
+  o.kubernetes_files = list("kubernetes");
+  o.compose_files = list("compose");
+  o.allowed_unsafe_sysctls = list("allowed-unsafe-sysctls");
+  if (auto it = opts.find("kubernetes-version"); it != opts.end()) o.kubernetes_version = ParseKubernetesVersion(it->second);
   if (!o.kernel) o.kernel = KernelVersion{6, 1};
   return o;
 }
