@@ -9,6 +9,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/file_system.h"
 #include "linter/cli/baseline.h"
 #include "linter/cli/check.h"
 #include "linter/cli/file_target.h"
@@ -150,12 +151,33 @@ bool LoadBaseline(const CheckArgs& a, const Target& t, CheckState* state, HostOp
   return true;
 }
 
+/// A file linted alone reads only its own directory. An include that names a
+/// symlink leading out of it, or a directory it does not hold, is not proven
+/// missing (Debian's nginx.conf includes modules-enabled/*.conf, links into
+/// /usr/share): SL002 says so at info level, with how to read it.
+void SoftenReadsOutsideDirectory(const Target& t, Finding& f) {
+  if (!t.alone || f.rule != "SL002" || f.message_paths.empty() || !t.fs) return;
+  const bool missing = f.message.ends_with("': included file does not exist");
+  const bool escapes = f.message.ends_with("': symlink points outside the root; not followed");
+  if (!missing && !escapes) return;
+  const std::string path = f.message_paths.front().str();
+  const size_t slash = path.rfind('/');
+  const std::string parent = slash == std::string::npos ? "" : path.substr(0, slash);
+  const bool link = t.fs->Lstat(path).kind == NodeKind::kSymlink;
+  const bool dir_held = parent.empty() || t.fs->Lstat(parent).kind == NodeKind::kDirectory;
+  if (!escapes && !link && dir_held) return;  // the directory is there and the file is not: proven
+  f.severity = Severity::kInfo;
+  f.message = "'" + path + "': not read: " + (link || escapes ? "a symlink leading" : "a path") +
+              " outside the directory of the file linted alone (lint the whole host with --root / to follow it)";
+}
+
 /// The findings kept for `t`: the project's selection, less those judged on
 /// template placeholders (they say nothing); a fix that would rewrite
 /// template text is dropped (the finding stays).
 FindingFilter TargetFilter(const Project& project, const Target& t) {
   return [&project, &t](Finding& f) {
     if (t.single_file_rules_only && !SingleFileRule(f.rule)) return false;
+    SoftenReadsOutsideDirectory(t, f);
     if (!project.keep(f) || t.OnTemplateText(f)) return false;
     if (f.fix && t.tree) {
       for (const TextEdit& e : f.fix->edits) {

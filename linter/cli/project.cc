@@ -504,6 +504,7 @@ bool StandaloneTargets(const ProjectArgs& args, const HostOptions& base, Project
       ConfigFormat format;
       if (!FileFormat(args.as, f, HeadOf(abs), &format, err)) return false;
       if (!FileTarget(abs.parent_path().string(), abs.filename().string(), format, base, &t, err)) return false;
+      t.alone = true;
     }
     out->targets.push_back(std::move(t));
   }

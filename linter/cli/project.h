@@ -49,6 +49,9 @@ struct Target {
   /// A file no host of .synlint.yaml owns, linted alone: only the rules that
   /// judge one file (SingleFileRule) run, since its host's other files are unknown.
   bool single_file_rules_only = false;
+  /// A FILE named on the command line with no configuration: its directory is
+  /// all that is read, so an include reaching out of it is not proven missing.
+  bool alone = false;
   /// stdin (`synlint check -`): the buffer's root-relative path, the name
   /// it is shown by (--stdin-filename), and its text.
   std::string stdin_path, stdin_name, stdin_text;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "tests/integration/integration_util.h"
 
@@ -79,6 +80,32 @@ TEST_F(FirstCommand, NginxIncludesResolveInsideTheFilesDirectory) {
   EXPECT_NE(r.out.find("conf/extra.conf:1:"), std::string::npos) << Describe(r);
   EXPECT_EQ(r.out.find("82"), std::string::npos) << Describe(r);
   EXPECT_EQ(r.out.find("outside.conf:"), std::string::npos) << Describe(r);
+}
+
+TEST_F(FirstCommand, IncludesReachingOutOfTheDirectoryAreNotErrors) {
+  // Debian's nginx.conf: modules-enabled/*.conf are links into /usr/share,
+  // outside the directory a file linted alone reads. Not proven missing: info.
+  // A file missing from a directory that is there stays an error.
+  Write("nginx/nginx.conf",
+        "include /etc/nginx/modules-enabled/*.conf;\nevents {}\nhttp {\n  include /usr/share/nginx/extra.conf;\n}\n");
+  Write("nginx/modules-enabled/.keep", "");
+  ASSERT_EQ(symlink("/usr/share/nginx/modules-available/mod-stream.conf",
+                    (dir_.path() + "/nginx/modules-enabled/50-mod-stream.conf").c_str()),
+            0);
+  const CommandResult r = Run("--format gcc nginx/nginx.conf");
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_EQ(r.out.find(": error: "), std::string::npos) << Describe(r);
+  EXPECT_NE(r.out.find("50-mod-stream.conf': not read: a symlink leading outside the directory of the file linted "
+                       "alone (lint the whole host with --root / to follow it) [SL002]"),
+            std::string::npos)
+      << Describe(r);
+  EXPECT_NE(r.out.find("extra.conf': not read: a path outside the directory"), std::string::npos) << Describe(r);
+
+  Write("nginx/nginx.conf", "events {}\nhttp {\n  include /etc/nginx/modules-enabled/missing.conf;\n}\n");
+  const CommandResult missing = Run("--format gcc nginx/nginx.conf");
+  EXPECT_EQ(missing.exit_code, 1) << Describe(missing);
+  EXPECT_NE(missing.out.find("missing.conf': included file does not exist [SL002]"), std::string::npos)
+      << Describe(missing);
 }
 
 TEST_F(FirstCommand, ADirectoryIsARoot) {
