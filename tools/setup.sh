@@ -17,7 +17,8 @@ declare -A commands=()
 if [[ "${1:-}" == "--test" ]]; then
   want+=(libclang-rt-14-dev)
   commands=([clang++]=clang [git]=git [patch]=patch [node]=nodejs [npm]=npm [python3]=python3
-            [man]=man-db [groff]=groff-base [zsh]=zsh [unshare]=util-linux [pre-commit]=pre-commit)
+            [man]=man-db [groff]=groff-base [zsh]=zsh [unshare]=util-linux [pre-commit]=pre-commit
+            [ansible-playbook]=ansible-core [ansible-lint]=ansible-lint)
 fi
 
 missing=()
