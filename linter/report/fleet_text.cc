@@ -50,16 +50,27 @@ void WriteFleetText(const FleetReport& r, std::ostream& out) {
       out << "\n";
     }
   }
-  size_t width = 4;
-  for (const HostReport& h : r.hosts) width = std::max(width, EscapeForTerminal(h.host).size());
-  out << "\n";
-  Pad(out, "host", width + 2);
-  out << "status       kernel          somaxconn  listeners  errors  warnings  infos\n";
+  // Columns as wide as their longest cell, two spaces apart.
+  auto kernel_of = [](const HostReport& h) {
+    return EscapeForTerminal(h.kernel_release.empty() ? h.kernel : h.kernel_release);
+  };
+  size_t host_width = 4, kernel_width = 6, somaxconn_width = 9;
   for (const HostReport& h : r.hosts) {
-    Pad(out, EscapeForTerminal(h.host), width + 2);
+    host_width = std::max(host_width, EscapeForTerminal(h.host).size());
+    kernel_width = std::max(kernel_width, kernel_of(h).size());
+    somaxconn_width = std::max(somaxconn_width, EscapeForTerminal(h.somaxconn).size());
+  }
+  out << "\n";
+  Pad(out, "host", host_width + 2);
+  Pad(out, "status", 13);
+  Pad(out, "kernel", kernel_width + 2);
+  Pad(out, "somaxconn", somaxconn_width + 2);
+  out << "listeners  errors  warnings  infos\n";
+  for (const HostReport& h : r.hosts) {
+    Pad(out, EscapeForTerminal(h.host), host_width + 2);
     Pad(out, std::string(HostStatusName(h.status)), 13);
-    Pad(out, EscapeForTerminal(h.kernel_release.empty() ? h.kernel : h.kernel_release), 16);
-    Pad(out, h.somaxconn.empty() ? "-" : EscapeForTerminal(h.somaxconn), 11);
+    Pad(out, kernel_of(h), kernel_width + 2);
+    Pad(out, h.somaxconn.empty() ? "-" : EscapeForTerminal(h.somaxconn), somaxconn_width + 2);
     Pad(out, std::to_string(h.listeners.size()), 11);
     Pad(out, std::to_string(h.errors), 8);
     Pad(out, std::to_string(h.warnings), 10);

@@ -127,6 +127,23 @@ TEST(Fleet, FailsOnlyAtOrAboveTheThresholdWhenEveryHostReported) {
   EXPECT_FALSE(FleetFails(f, "warning"));
 }
 
+TEST(FleetText, ColumnsStayApartWhateverTheirWidth) {
+  std::vector<HostReport> hosts;
+  hosts.push_back(Read(Report("", kLive), "a-rather-long-host-name.example.org"));
+  hosts.push_back(Read(R"({"failed": true, "msg": "synlint exited 2"})", "b"));
+  const FleetReport f = MergeHosts(std::move(hosts));
+  std::ostringstream text;
+  WriteFleetText(f, text);
+  EXPECT_NE(text.str().find("\nhost                                 status       kernel          somaxconn  listeners  "
+                            "errors  warnings  infos\n"
+                            "a-rather-long-host-name.example.org  ok           6.1.0-28-amd64  4096       1          "
+                            "0       0         0\n"
+                            "b                                    failed                       -          0          "
+                            "0       0         0\n"),
+            std::string::npos)
+      << text.str();
+}
+
 TEST(FleetHtml, IsSelfContainedAndEscapesWhatHostsSay) {
   std::vector<HostReport> hosts;
   hosts.push_back(Read(Report(Finding("SL201", "error", "<script>alert(1)</script>"), kLive), "web<b>01"));
