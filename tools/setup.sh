@@ -6,7 +6,9 @@
 #   tools/setup.sh --test   also the test tools (clang with its sanitizer
 #                           runtime, Node.js for the SARIF schema check,
 #                           git and patch for the diff tests, man, groff
-#                           and zsh for the man page and completion tests)
+#                           and zsh for the man page and completion tests,
+#                           ansible-core and ansible-lint for the Ansible
+#                           collection's tests)
 set -euo pipefail
 
 # Libraries and tools checked as Debian packages.
