@@ -6,7 +6,9 @@
 #   tools/setup.sh --test   also the test tools (clang with its sanitizer
 #                           runtime, Node.js for the SARIF schema check,
 #                           git and patch for the diff tests, man, groff
-#                           and zsh for the man page and completion tests)
+#                           and zsh for the man page and completion tests,
+#                           ansible-core and ansible-lint for the Ansible
+#                           collection's tests)
 set -euo pipefail
 
 # Libraries and tools checked as Debian packages.
@@ -17,7 +19,8 @@ declare -A commands=()
 if [[ "${1:-}" == "--test" ]]; then
   want+=(libclang-rt-14-dev)
   commands=([clang++]=clang [git]=git [patch]=patch [node]=nodejs [npm]=npm [python3]=python3
-            [man]=man-db [groff]=groff-base [zsh]=zsh [unshare]=util-linux [pre-commit]=pre-commit)
+            [man]=man-db [groff]=groff-base [zsh]=zsh [unshare]=util-linux [pre-commit]=pre-commit
+            [ansible-playbook]=ansible-core [ansible-lint]=ansible-lint)
 fi
 
 missing=()

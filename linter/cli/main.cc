@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   AddExplain(app, &exit_code);
   AddParse(app, &exit_code);
   AddTune(app, &exit_code);
+  AddReportCommand(app, &exit_code);
 
   // `synlint [options]` means `synlint check [options]`.
   std::vector<std::string> args(argv + 1, argv + argc);

@@ -102,5 +102,6 @@ void AddRules(CLI::App& app, int* exit_code);
 void AddExplain(CLI::App& app, int* exit_code);
 void AddParse(CLI::App& app, int* exit_code);
 void AddTune(CLI::App& app, int* exit_code);
+void AddReportCommand(CLI::App& app, int* exit_code);
 
 }  // namespace synlint::cli
