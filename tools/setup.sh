@@ -8,7 +8,8 @@
 #                           git and patch for the diff tests, man, groff
 #                           and zsh for the man page and completion tests,
 #                           ansible-core and ansible-lint for the Ansible
-#                           collection's tests)
+#                           collection's tests, chromium to render the
+#                           fleet report's HTML page headless)
 set -euo pipefail
 
 # Libraries and tools checked as Debian packages.
@@ -20,7 +21,7 @@ if [[ "${1:-}" == "--test" ]]; then
   want+=(libclang-rt-14-dev)
   commands=([clang++]=clang [git]=git [patch]=patch [node]=nodejs [npm]=npm [python3]=python3
             [man]=man-db [groff]=groff-base [zsh]=zsh [unshare]=util-linux [pre-commit]=pre-commit
-            [ansible-playbook]=ansible-core [ansible-lint]=ansible-lint)
+            [ansible-playbook]=ansible-core [ansible-lint]=ansible-lint [chromium]=chromium)
 fi
 
 missing=()
