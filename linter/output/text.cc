@@ -76,10 +76,13 @@ void WriteExcerpt(const Report& r, const Location& loc, std::string_view indent,
 void WriteFinding(const Report& r, const Finding& f, const Painter& paint,
                   std::ostream& out) {
   const std::string_view style = SeverityStyle(f.severity);
+  // Built by appending, not "[" + ...: gcc 12 -O3 -Wrestrict false positive (GCC PR 105329).
+  std::string tag(1, '[');
+  tag.append(EscapeForTerminal(f.rule)).push_back(']');
   out << Position(paint, f.location) << ' '
       << paint(style, std::string(SeverityName(f.severity)) + ":") << ' '
       << EscapeForTerminal(f.message) << ' '
-      << paint(kDim, "[" + EscapeForTerminal(f.rule) + "]") << '\n';
+      << paint(kDim, tag) << '\n';
   WriteExcerpt(r, f.location, "", style, paint, out);
   for (const Location& rel : f.related) {
     out << "  " << Position(paint, rel) << ' ' << paint(kCyan, "note:") << ' '
