@@ -18,6 +18,7 @@ set(SYNLINT_TREE_SITTER_BASH_TGZ "" CACHE FILEPATH "A local copy of the tree-sit
 set(tsb_dir ${CMAKE_BINARY_DIR}/third_party/tree-sitter-bash-${SYNLINT_TSB_VERSION})
 if(NOT EXISTS ${tsb_dir}/src/parser.c OR NOT EXISTS ${tsb_dir}/src/scanner.c)
   set(tgz ${CMAKE_BINARY_DIR}/third_party/tree-sitter-bash-${SYNLINT_TSB_VERSION}.tgz)
+  file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/third_party)
   if(SYNLINT_TREE_SITTER_BASH_TGZ)
     file(SHA512 ${SYNLINT_TREE_SITTER_BASH_TGZ} got)
     if(NOT got STREQUAL SYNLINT_TSB_SHA512)
@@ -27,8 +28,9 @@ if(NOT EXISTS ${tsb_dir}/src/parser.c OR NOT EXISTS ${tsb_dir}/src/scanner.c)
     file(COPY_FILE ${SYNLINT_TREE_SITTER_BASH_TGZ} ${tgz})
   else()
     message(STATUS "Fetching tree-sitter-bash ${SYNLINT_TSB_VERSION} from ${SYNLINT_TSB_URL}")
-    file(DOWNLOAD ${SYNLINT_TSB_URL} ${tgz} EXPECTED_HASH SHA512=${SYNLINT_TSB_SHA512}
-         TIMEOUT 120 STATUS status)
+    # The hash is checked below, not with EXPECTED_HASH: a failed download would then be reported
+    # as a hash mismatch before the reason.
+    file(DOWNLOAD ${SYNLINT_TSB_URL} ${tgz} TIMEOUT 120 STATUS status)
     list(GET status 0 code)
     if(NOT code EQUAL 0)
       list(GET status 1 why)
@@ -38,6 +40,12 @@ if(NOT EXISTS ${tsb_dir}/src/parser.c OR NOT EXISTS ${tsb_dir}/src/scanner.c)
         "synlint reads shell scripts with this grammar and cannot be built without it. Connect to the "
         "npm registry and configure again, or fetch the tarball elsewhere (`npm pack "
         "tree-sitter-bash@${SYNLINT_TSB_VERSION}`) and pass -DSYNLINT_TREE_SITTER_BASH_TGZ=<file>.")
+    endif()
+    file(SHA512 ${tgz} got)
+    if(NOT got STREQUAL SYNLINT_TSB_SHA512)
+      file(REMOVE ${tgz})
+      message(FATAL_ERROR "tree-sitter-bash: ${SYNLINT_TSB_URL} is not the pinned tarball "
+                          "(sha512 ${got}, expected ${SYNLINT_TSB_SHA512}); refusing to build with it")
     endif()
   endif()
   set(unpack ${CMAKE_BINARY_DIR}/third_party/tsb-unpack)
@@ -52,7 +60,7 @@ endif()
 # The grammar is C: compile it with the C++ compiler's sibling, so clang builds (sanitizers,
 # -fsanitize=fuzzer-no-link) get flags their C compiler understands.
 if(NOT CMAKE_C_COMPILER AND CMAKE_CXX_COMPILER_ID MATCHES "Clang")
-  string(REGEX REPLACE "clang\\+\\+(-[0-9]+)?$" "clang\\1" synlint_c_compiler "${CMAKE_CXX_COMPILER}")
+  string(REPLACE "clang++" "clang" synlint_c_compiler "${CMAKE_CXX_COMPILER}")
   set(CMAKE_C_COMPILER ${synlint_c_compiler})
 endif()
 if(CMAKE_CXX_COMPILER_LAUNCHER AND NOT CMAKE_C_COMPILER_LAUNCHER)

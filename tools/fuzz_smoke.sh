@@ -41,10 +41,11 @@ declare -A seeds=(
   [nginx]="fixtures/parsers/nginx fuzz/seeds/nginx"
   [systemd]="fixtures/parsers/systemd"
   [apache]="fixtures/parsers/apache fuzz/seeds/apache"
+  [shell]="fixtures/hosts/scripts_provision_by_hand fixtures/hosts/scripts_boot_contradicts fuzz/seeds/shell"
 )
 failed=()
 ran=0
-for format in sysctl nginx systemd apache; do
+for format in sysctl nginx systemd apache shell; do
   name=${format}_parser_fuzz
   bin=$build/fuzz/$name
   if [[ ! -x $bin ]]; then

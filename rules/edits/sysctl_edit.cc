@@ -10,6 +10,15 @@ bool IsAdminFile(const Host& host, const std::string& path) {
   return path.rfind("etc/", 0) == 0 && host.packages.Editable(path);
 }
 
+bool IsScriptWrite(const Host& host, const SysctlEntry& entry) {
+  for (sysctl::Loader l : {sysctl::Loader::kSystemd, sysctl::Loader::kProcps}) {
+    const SysctlState& st = host.sysctl(l);
+    if (!st.entries().empty() && &entry >= &st.entries().front() && &entry <= &st.entries().back())
+      return st.Script(entry) != nullptr;
+  }
+  return false;
+}
+
 TextEdit DeleteLineEdit(const SysctlEntry& entry) {
   return {entry.file->path, entry.assignment->line, ""};
 }
@@ -38,6 +47,18 @@ Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string&
   fix.title = "set '" + key + " = " + value + "'";
   fix.applicability = applicability;
   const SysctlEntry* w = host.Winner(key);
+  if (const ScriptSetting* script = w ? host.sysctl().Script(*w) : nullptr) {
+    // The script runs after every sysctl file: only its own value can change what is in force.
+    fix.title += " in " + std::string(script->listed_as);
+    if (script->write->value_exact && host.packages.Editable(w->file->path)) {
+      fix.edits.push_back({w->file->path, w->assignment->value, value});
+    } else {
+      fix.title += script->write->value_exact ? " (not applied: a package's file)"
+                                              : " (not applied: the script does not write the value as a literal)";
+      fix.applicability = Applicability::kDisplayOnly;
+    }
+    return fix;
+  }
   if (w && IsAdminFile(host, w->file->path) && !w->assignment->is_glob()) {
     const SourceFile& f = *w->file;
     const std::string eol = LineEndingOf(f.text);
@@ -60,6 +81,12 @@ Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string&
     fix.applicability = Applicability::kDisplayOnly;
     return fix;
   }
+  fix.edits.push_back(AddSysctlLineEdit(host, path, key, value, comment));
+  return fix;
+}
+
+TextEdit AddSysctlLineEdit(const Host& host, const std::string& path, const std::string& key,
+                           const std::string& value, const std::string& comment) {
   std::string body;
   if (!comment.empty()) body += "# " + comment + "\n";
   body += key + " = " + value + "\n";
@@ -70,15 +97,13 @@ Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string&
     if (!comment.empty()) add += "# " + comment + eol;
     add += key + " = " + value + eol;
     const uint32_t end = static_cast<uint32_t>(existing->text.size());
-    fix.edits.push_back({path, {end, end}, add});
-  } else {
-    fix.edits.push_back({path, {0, 0},
-                         "# Written by synlint: overrides settings from vendor files.\n"
-                         "# Files in sysctl.d apply in name order; this one sorts after the file it\n"
-                         "# overrides.\n" +
-                             body});
+    return {path, {end, end}, add};
   }
-  return fix;
+  return {path, {0, 0},
+          "# Written by synlint: overrides settings from vendor files.\n"
+          "# Files in sysctl.d apply in name order; this one sorts after the file it\n"
+          "# overrides.\n" +
+              body};
 }
 
 Fix EnableSyncookiesFix(const Host& host, const FixOptions& options, const std::string& was) {

@@ -31,12 +31,23 @@ struct Totals {
 };
 
 // Commands named sysctl at the start of a line (after blanks, sudo, a path), outside here-documents
-// and strings as far as a line-based look can tell: a lower bound for what the tree must find.
+// (tracked line by line): a lower bound for what the tree must find.
 size_t SysctlLineStarts(const std::string& text) {
   static const std::regex kLine(R"(^[ \t]*(sudo[ \t]+)?(/usr)?(/s?bin/)?sysctl[ \t]+-)");
+  static const std::regex kHeredoc(R"(<<-?[ \t]*['"]?([A-Za-z_][A-Za-z_0-9]*)['"]?)");
   size_t n = 0;
+  std::string until;  // the delimiter of the here-document being skipped
   std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) n += std::regex_search(line, kLine);
+  for (std::string line; std::getline(in, line);) {
+    if (!until.empty()) {
+      const size_t b = line.find_first_not_of(" \t");
+      if (b != std::string::npos && line.substr(b) == until) until.clear();
+      continue;
+    }
+    n += std::regex_search(line, kLine);
+    std::smatch m;
+    if (std::regex_search(line, m, kHeredoc)) until = m[1];
+  }
   return n;
 }
 

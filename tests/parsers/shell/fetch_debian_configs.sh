@@ -45,6 +45,7 @@ for pkg in $packages; do
 done
 for deb in ./*.deb; do
   name=$(basename "$deb" .deb)
+  mkdir -p "$dest/$name"
   dpkg-deb -e "$deb" "$dest/$name/DEBIAN"
   dpkg-deb -x "$deb" "$dest/$name/root"
 done
