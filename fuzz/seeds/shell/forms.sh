@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 V=4096
 sysctl -w net.core.somaxconn=$V "net.ipv4.tcp_syncookies = 1" -e -q
 echo "$V" | sudo tee /proc/sys/net/ipv4/tcp_max_syn_backlog >/dev/null
