@@ -10,13 +10,15 @@ namespace {
 // One row per format, in enum order (checked below), so Traits() is an index.
 // Columns: format, name, named_by_users, service_kind, semicolon_comments, trailing_suppressions,
 // hash_in_values, first_file_is_main, backlog_prefix, backlog_per_listen.
-constexpr std::array<ConfigFormatTraits, 5> kFormats = {{
+constexpr std::array<ConfigFormatTraits, 6> kFormats = {{
     {ConfigFormat::kSysctl, "sysctl", true, "", true, false, true, false, "", false},
     {ConfigFormat::kNginx, "nginx", true, "nginx", false, true, false, true, "backlog=", true},
     {ConfigFormat::kApache, "apache", true, "apache", false, false, true, true, "ListenBacklog ", false},
     {ConfigFormat::kSystemd, "systemd", true, "systemd-socket", true, false, true, false, "Backlog=", false},
     // A shell fragment: a trailing '#' is a comment, but only whole-line ones are read.
     {ConfigFormat::kApacheEnvvars, "apache-envvars", false, "", false, false, false, false, "", false},
+    // Scripts: only the kernel settings they write are read; suppressions on lines of their own.
+    {ConfigFormat::kShell, "shell", true, "", false, false, false, false, "", false},
 }};
 
 constexpr bool InEnumOrder() {

@@ -2,7 +2,8 @@
 // The configuration formats synlint reads, and what differs between them, in one table: the names
 // users type and see, the service a format describes, how its comments are written and how its
 // backlog setting is spelled. sysctl is a format but no server: its row has no service and no
-// backlog; nor has Apache's envvars, a shell fragment read only as part of an Apache configuration.
+// backlog; nor has Apache's envvars, a shell fragment read only as part of an Apache configuration,
+// nor shell scripts, read for the kernel settings they write (parsers/shell/).
 #pragma once
 
 #include <cstdint>
@@ -14,7 +15,7 @@
 
 namespace synlint {
 
-enum class ConfigFormat : uint8_t { kSysctl, kNginx, kApache, kSystemd, kApacheEnvvars };
+enum class ConfigFormat : uint8_t { kSysctl, kNginx, kApache, kSystemd, kApacheEnvvars, kShell };
 
 struct ConfigFormatTraits {
   ConfigFormat format;
@@ -42,7 +43,8 @@ struct ConfigFormatTraits {
   bool backlog_per_listen;
 };
 
-/// Every format, in enum order: the order users see them listed ("sysctl, nginx, apache, systemd").
+/// Every format, in enum order: the order users see them listed ("sysctl, nginx, apache, systemd,
+/// shell").
 std::span<const ConfigFormatTraits> AllConfigFormats();
 /// The names users may give (`parse --as`, .synlint.yaml file-list keys), in that order.
 std::vector<std::string> UserFormatNames();

@@ -116,6 +116,20 @@ void LoadServices(Host& host, const HostOptions& options) {
   for (ServiceFacts& s : units.sockets) AddService(host, std::move(s), seen);
 }
 
+// The scripts that set kernel settings, each read once with tree-sitter-bash.
+void LoadScripts(Host& host) {
+  host.scripts = shell::DiscoverScripts(host.sources);
+  for (Finding& f : host.scripts.problems) host.load_findings.push_back(std::move(f));
+  host.scripts.problems.clear();
+  host.script_parses.reserve(host.scripts.scripts.size());  // settings point into them
+  for (const shell::ScriptFile& s : host.scripts.scripts) {
+    host.script_parses.push_back({&s, shell::ExtractSysctlWrites(s.file->text)});
+    if (std::find(host.files_read.begin(), host.files_read.end(), s.file->path) == host.files_read.end())
+      host.files_read.push_back(s.file->path);
+  }
+  host.script_settings = ScriptSettings(host.script_parses);
+}
+
 // Ownership of the files read, and the versions of the host's software:
 // given ones win, the others are read from the root.
 void LoadPackagesAndVersions(Host& host, const HostOptions& options) {
@@ -185,9 +199,11 @@ std::unique_ptr<Host> LoadHost(const FileSystem& fs, const HostOptions& options)
   host->same_sysctl_files = std::equal(
       systemd_files.begin(), systemd_files.end(), procps_files.begin(), procps_files.end(),
       [](const auto& a, const auto& b) { return a.file == b.file && a.listed_as == b.listed_as; });
+  LoadScripts(*host);
   for (sysctl::Loader l : {sysctl::Loader::kSystemd, sysctl::Loader::kProcps}) {
     if (host->same_sysctl_files && l == sysctl::Loader::kProcps) break;
-    host->states[Host::Index(l)].Build(host->discovery[Host::Index(l)].files, host->sysctl_parses);
+    host->states[Host::Index(l)].Build(host->discovery[Host::Index(l)].files, host->sysctl_parses,
+                                       &host->script_settings);
   }
   // A live root's /proc/sys holds the default the kernel computed at boot
   // for a key whose default depends on the machine, when no file sets it.

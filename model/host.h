@@ -22,7 +22,9 @@
 #include "model/package_files.h"
 #include "model/server_version.h"
 #include "model/software_versions.h"
+#include "model/script_settings.h"
 #include "model/sysctl_state.h"
+#include "parsers/shell/discover.h"
 #include "parsers/sysctl/discover.h"
 
 namespace synlint {
@@ -96,6 +98,11 @@ struct Host {
   /// Both loaders apply the same files in the same order (no etc/sysctl.conf
   /// that only procps reads): one state serves both, states[1] stays empty.
   bool same_sysctl_files = false;
+  /// Shell scripts that may set kernel settings (rc.local, network hooks, the admin's own
+  /// scripts), what each writes, and those writes as assignments applied after the files.
+  shell::ScriptDiscovery scripts;
+  std::vector<ScriptParse> script_parses;      // one per script, in scripts.scripts order
+  std::vector<ScriptSetting> script_settings;  // the sysctl states' script entries
   std::vector<ServiceFacts> services;
   std::vector<Finding> load_findings;  // SL001/SL002 and format rules
   std::vector<std::string> files_read;  // in order, each once

@@ -8,7 +8,8 @@
 namespace synlint {
 
 void SysctlState::Build(const std::vector<sysctl::DiscoveredFile>& files,
-                        const std::map<std::string, sysctl::ParseResult>& parses) {
+                        const std::map<std::string, sysctl::ParseResult>& parses,
+                        const std::vector<ScriptSetting>* scripts) {
   entries_.clear();
   exact_.clear();
   globs_.clear();
@@ -18,26 +19,33 @@ void SysctlState::Build(const std::vector<sysctl::DiscoveredFile>& files,
   for (const auto& f : files) {
     if (auto it = parses.find(f.file->path); it != parses.end()) count += it->second.assignments.size();
   }
+  if (scripts) count += scripts->size();
   entries_.reserve(count);
   exact_.reserve(count);
+  auto add = [&](const SourceFile* file, const sysctl::Assignment& a, std::string_view listed_as) {
+    const auto index = static_cast<uint32_t>(entries_.size());
+    SysctlEntry& e = entries_.emplace_back(SysctlEntry{file, &a, listed_as, index});
+    if (a.exclusion) {
+      excluded_.insert(a.name);
+    } else if (a.is_glob()) {
+      globs_.push_back(index);
+    } else {
+      auto [last, fresh] = exact_.try_emplace(a.name, index);
+      if (!fresh) {
+        e.prev_same = last->second;
+        last->second = index;
+      }
+    }
+  };
   for (const auto& f : files) {
     auto it = parses.find(f.file->path);
     if (it == parses.end()) continue;
-    for (const auto& a : it->second.assignments) {
-      const auto index = static_cast<uint32_t>(entries_.size());
-      SysctlEntry& e = entries_.emplace_back(SysctlEntry{f.file, &a, f.listed_as, index});
-      if (a.exclusion) {
-        excluded_.insert(a.name);
-      } else if (a.is_glob()) {
-        globs_.push_back(index);
-      } else {
-        auto [last, fresh] = exact_.try_emplace(a.name, index);
-        if (!fresh) {
-          e.prev_same = last->second;
-          last->second = index;
-        }
-      }
-    }
+    for (const auto& a : it->second.assignments) add(f.file, a, f.listed_as);
+  }
+  scripts_ = scripts;
+  first_script_ = static_cast<uint32_t>(entries_.size());
+  if (scripts) {
+    for (const ScriptSetting& s : *scripts) add(s.file, s.assignment, s.listed_as);
   }
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/source.h"
+#include "model/script_settings.h"
 #include "parsers/sysctl/discover.h"
 #include "parsers/sysctl/parser.h"
 
@@ -33,8 +34,16 @@ struct SysctlEntry {
 class SysctlState {
  public:
   /// Applies `files` in order; `parses` holds each file's parse by real path.
+  /// Then the writes of scripts (`scripts`, in applied order; null: none), which run
+  /// after the sysctl files and so win while they are in force (their phase says when).
   void Build(const std::vector<sysctl::DiscoveredFile>& files,
-             const std::map<std::string, sysctl::ParseResult>& parses);
+             const std::map<std::string, sysctl::ParseResult>& parses,
+             const std::vector<ScriptSetting>* scripts = nullptr);
+
+  /// The script write `e` is, or null for an assignment of a sysctl file.
+  const ScriptSetting* Script(const SysctlEntry& e) const {
+    return scripts_ && e.order >= first_script_ ? &(*scripts_)[e.order - first_script_] : nullptr;
+  }
 
   /// Every assignment (exact keys, globs and exclusions) in applied order.
   const std::vector<SysctlEntry>& entries() const { return entries_; }
@@ -67,6 +76,8 @@ class SysctlState {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::vector<SysctlEntry> entries_;
+  const std::vector<ScriptSetting>* scripts_ = nullptr;
+  uint32_t first_script_ = 0;  // entries_ from here on are scripts_, in order
   /// Key -> index of its last exact assignment. The keys are views of the
   /// assignments' names (a host of per-interface keys has hundreds of
   /// thousands: a map of string to vector was 87 MB of a 10 MiB host).

@@ -8,6 +8,7 @@
 #include "rules/input/input_rules.h"
 #include "rules/listen/listen_rules.h"
 #include "rules/live/live_rules.h"
+#include "rules/scripts/script_rules.h"
 #include "rules/sysctl/sysctl_rules.h"
 
 namespace synlint {
@@ -42,6 +43,8 @@ const Rule kRules[] = {
     {&kSL304, CheckSL304},
     {&kSL305, CheckSL305},
     {&kSL306, CheckSL306},
+    {&kSL401, CheckSL401},
+    {&kSL402, CheckSL402},
     {&kSL501, CheckSL501},
     {&kSL502, CheckSL502},
     {&kSL503, CheckSL503},

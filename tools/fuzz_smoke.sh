@@ -42,10 +42,11 @@ declare -A seeds=(
   [systemd]="fixtures/parsers/systemd"
   [apache]="fixtures/parsers/apache fuzz/seeds/apache"
   [yaml]="fuzz/seeds/yaml fixtures/rules/SL502"
+  [shell]="fixtures/hosts/scripts_provision_by_hand fixtures/hosts/scripts_boot_contradicts fuzz/seeds/shell"
 )
 failed=()
 ran=0
-for format in sysctl nginx systemd apache yaml; do
+for format in sysctl nginx systemd apache yaml shell; do
   name=${format}_parser_fuzz
   bin=$build/fuzz/$name
   if [[ ! -x $bin ]]; then

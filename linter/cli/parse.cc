@@ -23,7 +23,7 @@ void AddParse(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "parse", "Print the syntax tree of one file (format guessed from its path and content)");
   cmd->add_option("file", args->file, "The file to parse")->required();
-  cmd->add_option("--as", args->as, "The file's format: sysctl, nginx, apache, systemd")
+  cmd->add_option("--as", args->as, "The file's format: sysctl, nginx, apache, systemd, shell")
       ->check(CLI::IsMember(UserFormatNames()));
   cmd->add_option("--format", args->format, "text, json, or crossplane (nginx only)")
       ->check(CLI::IsMember({"text", "json", "crossplane"}))

@@ -14,6 +14,8 @@
 #include "parsers/nginx/loader.h"
 #include "parsers/nginx/parser.h"
 #include "parsers/nginx/tree_dump.h"
+#include "parsers/shell/discover.h"
+#include "parsers/shell/sysctl_calls.h"
 #include "parsers/sysctl/parser.h"
 #include "parsers/systemd/parser.h"
 #include "parsers/systemd/tree_dump.h"
@@ -22,6 +24,7 @@ namespace synlint::cli {
 
 ConfigFormat GuessFormat(const std::string& path, const std::string& text) {
   auto has = [&](const char* s) { return path.find(s) != std::string::npos; };
+  if (shell::IsShellScript(path, text)) return ConfigFormat::kShell;
   if (has("sysctl")) return ConfigFormat::kSysctl;
   if (has(".socket") || has(".service") || has("systemd")) return ConfigFormat::kSystemd;
   if (has("nginx")) return ConfigFormat::kNginx;
@@ -118,6 +121,63 @@ int DumpSysctl(const SourceFile& file, const std::string& format) {
   return findings.empty() ? kExitClean : kExitFindings;
 }
 
+// A script's kernel settings, as parsers/shell reads them: writes, loads and what is not evaluated,
+// each with its line and column.
+int DumpShell(const SourceFile& file, const std::string& format) {
+  const shell::Extraction x = shell::ExtractSysctlWrites(file.text);
+  auto at = [&](Span s) { return file.lines().At(s.begin); };
+  auto kind = [](shell::WriteKind k) {
+    return k == shell::WriteKind::kSet ? "sysctl" : k == shell::WriteKind::kProcSys ? "proc-sys" : "container";
+  };
+  if (format == "json") {
+    JsonWriter w(std::cout);
+    w.BeginObject();
+    w.Key("file").String(file.path);
+    w.Key("format").String(FormatName(ConfigFormat::kShell));
+    w.Key("writes").BeginArray();
+    for (const shell::SysctlWrite& s : x.writes) {
+      w.BeginObject().Key("kind").String(kind(s.kind)).Key("key").String(s.key);
+      w.Key("name").String(sysctl::NormalizeKey(s.key)).Key("value").String(s.value);
+      w.Key("line").Uint(at(s.key_span).line).Key("column").Uint(at(s.key_span).column);
+      w.Key("value_start").Uint(s.value_span.begin).Key("value_end").Uint(s.value_span.end);
+      w.Key("value_exact").Bool(s.value_exact).EndObject();
+    }
+    w.EndArray();
+    w.Key("loads").BeginArray();
+    for (const shell::SysctlLoad& l : x.loads) {
+      w.BeginObject().Key("line").Uint(at(l.command).line).Key("system").Bool(l.system);
+      w.Key("files").BeginArray();
+      for (const std::string& f : l.files) w.String(f);
+      w.EndArray().EndObject();
+    }
+    w.EndArray();
+    w.Key("not_evaluated").BeginArray();
+    for (const shell::NotEvaluated& n : x.not_evaluated)
+      w.BeginObject().Key("line").Uint(at(n.span).line).Key("why").String(n.why).EndObject();
+    w.EndArray();
+    w.EndObject();
+    w.Flush();
+    std::cout << "\n";
+    return kExitClean;
+  }
+  for (const shell::SysctlWrite& s : x.writes) {
+    const LineCol c = at(s.key_span);
+    std::cout << file.path << ":" << c.line << ":" << c.column << ": " << kind(s.kind) << " "
+              << sysctl::NormalizeKey(s.key) << " = " << s.value << "\n";
+  }
+  for (const shell::SysctlLoad& l : x.loads) {
+    const LineCol c = at(l.command);
+    std::cout << file.path << ":" << c.line << ":" << c.column << ": load "
+              << (l.system ? std::string("--system") : l.files.empty() ? std::string("/etc/sysctl.conf") : l.files.front())
+              << "\n";
+  }
+  for (const shell::NotEvaluated& n : x.not_evaluated) {
+    const LineCol c = at(n.span);
+    std::cout << file.path << ":" << c.line << ":" << c.column << ": not evaluated: " << n.why << "\n";
+  }
+  return kExitClean;
+}
+
 // One format's text tree, streamed into `sink`; returns its errors. The tree
 // dumps print no tokens, so the parse keeps none.
 std::vector<SyntaxError> DumpText(ConfigFormat kind, const SourceFile& file, TextSink* sink) {
@@ -201,6 +261,7 @@ int RunParse(const std::string& path, const std::string& as, const std::string& 
   if (format == "crossplane" && kind != ConfigFormat::kNginx)
     return Fail("--format crossplane is for nginx files");
   if (kind == ConfigFormat::kSysctl) return DumpSysctl(*r.file, format);
+  if (kind == ConfigFormat::kShell) return DumpShell(*r.file, format);
   if (format == "crossplane") {
     // The file is named as given and includes are followed from its
     // directory, as `nginx -c FILE` and crossplane do (not its symlink's target's).

@@ -122,6 +122,35 @@ std::string ContainersText(const Host& host) {
   return out.str();
 }
 
+// The scripts that set kernel settings, what each does and when it runs (only when there are any).
+std::string ScriptsText(const Host& host) {
+  if (host.script_parses.empty()) return "";
+  std::ostringstream out;
+  out << "\nscripts that may set kernel settings:\n";
+  for (const ScriptParse& p : host.script_parses) {
+    const SourceFile& f = *p.script->file;
+    const shell::Extraction& x = p.extraction;
+    const WritePhase phase = p.script->place == shell::ScriptPlace::kBoot ? WritePhase::kBoot : WritePhase::kByHand;
+    out << "  " << p.script->listed_as << "  (" << PhaseText(phase) << ")\n";
+    auto line = [&](Span s) { return std::to_string(f.lines().At(s.begin).line); };
+    for (const shell::SysctlWrite& w : x.writes) {
+      out << "    line " << line(w.command) << ": " << sysctl::NormalizeKey(w.key) << " = " << w.value;
+      if (w.kind == shell::WriteKind::kContainer) out << "  (a container's, with --sysctl; not the host's)";
+      out << "\n";
+    }
+    for (const shell::SysctlLoad& l : x.loads) {
+      out << "    line " << line(l.command) << ": "
+          << (l.system ? std::string("sysctl --system")
+                       : "sysctl -p " + (l.files.empty() ? std::string("/etc/sysctl.conf") : l.files.front()))
+          << " (applies sysctl files again; not modelled)\n";
+    }
+    for (const shell::NotEvaluated& n : x.not_evaluated)
+      out << "    line " << line(n.span) << ": not evaluated: " << n.why << "\n";
+    if (x.writes.empty() && x.loads.empty() && x.not_evaluated.empty()) out << "    (no kernel settings)\n";
+  }
+  return out.str();
+}
+
 }  // namespace
 
 std::string ShowText(const Host& host, const std::string& root, const ShownPath& shown) {
@@ -167,12 +196,14 @@ std::string ShowText(const Host& host, const std::string& root, const ShownPath&
     const SysctlEntry* w = host.sysctl().Winner(key);
     out << "  " << key << std::string(width - key.size(), ' ') << " = " << w->value() << "  "
         << Loc(*w, p);
+    if (const ScriptSetting* script = host.sysctl().Script(*w)) out << "  (script, " << PhaseText(script->phase) << ")";
     const auto def = DefaultText(host, key);
     if (def) out << "  (kernel default " << *def << ")";
     out << "\n";
     for (const SysctlEntry* o : Overridden(host, key))
       out << "  " << std::string(width, ' ') << "   overrides " << o->value() << " at " << Loc(*o, p) << "\n";
   }
+  out << ScriptsText(host);
   out << "\nlisteners:\n";
   const auto views = ListenerViews(host);
   if (views.empty()) out << "  (none found)\n";
@@ -257,6 +288,7 @@ std::string ShowJson(const Host& host, const std::string& root, const ShownPath&
     w.Key("value").String(e->value());
     w.Key("file").String(p(e->file->path));
     w.Key("line").Uint(LineOf(*e));
+    if (const ScriptSetting* script = host.sysctl().Script(*e)) w.Key("script_phase").String(PhaseName(script->phase));
     if (const auto def = DefaultText(host, key)) w.Key("default").String(*def);
     else w.Key("default").Null();
     w.Key("overrides").BeginArray();

@@ -50,7 +50,7 @@ bool HostContainsFile(const Config& config, const HostConfig& host, const std::s
   const fs::path abs = Absolute(file);
   const fs::path base(config.base_dir);
   if (host.is_root()) return Inside(abs, fs::path(host.root_dir));
-  for (const auto* list : {&host.sysctl, &host.nginx, &host.apache, &host.systemd}) {
+  for (const auto* list : {&host.sysctl, &host.nginx, &host.apache, &host.systemd, &host.shell}) {
     for (const ConfigPath& p : *list) {
       for (const std::string& m : p.matches) {
         if ((base / m).lexically_normal() == abs) return true;

@@ -10,6 +10,7 @@
 //     edge:                        # or file lists, mapped into one (see host_tree.h)
 //       sysctl: [roles/edge/files/sysctl.d/*.conf]
 //       nginx: [roles/edge/templates/nginx.conf.j2]
+//       shell: [scripts/provision.sh]  # scripts that may run sysctl -w
 //   rules:
 //     select: [SL]                 # IDs or prefixes
 //     ignore: [SL105]
@@ -66,6 +67,7 @@ struct HostConfig {
   std::vector<ConfigPath> nginx;    // first: the main file -> etc/nginx/nginx.conf
   std::vector<ConfigPath> apache;   // first: the main file -> etc/apache2/apache2.conf
   std::vector<ConfigPath> systemd;  // each unit -> etc/systemd/system/<name>
+  std::vector<ConfigPath> shell;    // each script -> usr/local/sbin/<name> (run by hand)
   bool is_root() const { return root.has_value(); }
 };
 

@@ -40,6 +40,7 @@ std::vector<ConfigPath>* FileList(HostConfig* host, ConfigFormat format) {
     case ConfigFormat::kNginx: return &host->nginx;
     case ConfigFormat::kApache: return &host->apache;
     case ConfigFormat::kSystemd: return &host->systemd;
+    case ConfigFormat::kShell: return &host->shell;
     case ConfigFormat::kApacheEnvvars: break;  // read only through an Apache configuration
   }
   return nullptr;
@@ -305,7 +306,8 @@ class Reader {
         Files(fk, fv, format, FileList(&host, format));
       });
       const bool lists =
-          !host.sysctl.empty() || !host.nginx.empty() || !host.apache.empty() || !host.systemd.empty();
+          !host.sysctl.empty() || !host.nginx.empty() || !host.apache.empty() || !host.systemd.empty() ||
+          !host.shell.empty();
       if (host.root && lists) {
         Error(hk.Mark(), "host '" + name + "' has both 'root' and file lists; use one of them");
       } else if (!host.root && !lists && !listed_any_) {
@@ -386,7 +388,7 @@ class Reader {
         }
         continue;
       }
-      for (const auto* list : {&host.sysctl, &host.nginx, &host.apache, &host.systemd}) {
+      for (const auto* list : {&host.sysctl, &host.nginx, &host.apache, &host.systemd, &host.shell}) {
         for (const ConfigPath& p : *list) files.insert(files.end(), p.matches.begin(), p.matches.end());
       }
       for (const auto* list : {&host.nginx, &host.apache}) {

@@ -330,6 +330,9 @@ std::unique_ptr<HostTreeFileSystem> BuildHostTree(const Config& config, const Ho
       place("etc/sysctl.d/" + name, m, entry);
     }
   }
+  for (const ConfigPath& entry : host.shell) {
+    for (const std::string& m : entry.matches) place("usr/local/sbin/" + StripJ2(BaseName(m)), m, entry);
+  }
   struct Server {
     const std::vector<ConfigPath>* list;
     std::string dir, main, extra;

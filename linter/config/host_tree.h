@@ -12,6 +12,8 @@
 //                                later files outside it -> etc/apache2/conf-enabled/<name>
 //   systemd  each unit        -> etc/systemd/system/<name> (a file in a "*.d"
 //                                directory -> etc/systemd/system/<that dir>/<name>)
+//   shell    each script      -> usr/local/sbin/<name>: a script someone runs by hand
+//                                (parsers/shell/discover.h)
 // `<name>` is the file name without a ".j2" suffix; inside a mapped directory
 // "x.conf.j2" is also seen as "x.conf" (unless "x.conf" exists).
 //

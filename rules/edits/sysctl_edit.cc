@@ -10,6 +10,15 @@ bool IsAdminFile(const Host& host, const std::string& path) {
   return path.rfind("etc/", 0) == 0 && host.packages.Editable(path);
 }
 
+bool IsScriptWrite(const Host& host, const SysctlEntry& entry) {
+  for (sysctl::Loader l : {sysctl::Loader::kSystemd, sysctl::Loader::kProcps}) {
+    const SysctlState& st = host.sysctl(l);
+    if (!st.entries().empty() && &entry >= &st.entries().front() && &entry <= &st.entries().back())
+      return st.Script(entry) != nullptr;
+  }
+  return false;
+}
+
 TextEdit DeleteLineEdit(const SysctlEntry& entry) {
   return {entry.file->path, entry.assignment->line, ""};
 }
@@ -38,6 +47,18 @@ Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string&
   fix.title = "set '" + key + " = " + value + "'";
   fix.applicability = applicability;
   const SysctlEntry* w = host.Winner(key);
+  if (const ScriptSetting* script = w ? host.sysctl().Script(*w) : nullptr) {
+    // The script runs after every sysctl file: only its own value can change what is in force.
+    fix.title += " in " + std::string(script->listed_as);
+    if (script->write->value_exact && host.packages.Editable(w->file->path)) {
+      fix.edits.push_back({w->file->path, w->assignment->value, value});
+    } else {
+      fix.title += script->write->value_exact ? " (not applied: a package's file)"
+                                              : " (not applied: the script does not write the value as a literal)";
+      fix.applicability = Applicability::kDisplayOnly;
+    }
+    return fix;
+  }
   if (w && IsAdminFile(host, w->file->path) && !w->assignment->is_glob()) {
     const SourceFile& f = *w->file;
     const std::string eol = LineEndingOf(f.text);
@@ -60,11 +81,17 @@ Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string&
     fix.applicability = Applicability::kDisplayOnly;
     return fix;
   }
+  fix.edits.push_back(AddSysctlLineEdit(host, path, key, value, comment, w));
+  return fix;
+}
+
+TextEdit AddSysctlLineEdit(const Host& host, const std::string& path, const std::string& key,
+                           const std::string& value, const std::string& comment, const SysctlEntry* overrides) {
   // Each key says what it overrides, so the file's comments stay true for
   // every key it comes to hold (a key no other file sets overrides nothing).
   std::vector<std::string> notes;
   if (!comment.empty()) notes.push_back("# " + comment);
-  if (w) notes.push_back("# overrides the setting in /" + std::string(w->listed_as));
+  if (overrides) notes.push_back("# overrides the setting in /" + std::string(overrides->listed_as));
   if (const SourceFile* existing = host.sources.Find(path)) {
     const std::string eol = LineEndingOf(existing->text);
     std::string add;
@@ -72,20 +99,18 @@ Fix SetSysctlFix(const Host& host, const FixOptions& options, const std::string&
     for (const std::string& n : notes) add += n + eol;
     add += key + " = " + value + eol;
     const uint32_t end = static_cast<uint32_t>(existing->text.size());
-    fix.edits.push_back({path, {end, end}, add});
-  } else {
-    std::string text =
-        "# Written by synlint. Files in sysctl.d apply in name order and a key's last\n"
-        "# setting wins: a key below that another file sets says which one it overrides.\n";
-    for (const std::string& n : notes) text += n + "\n";
-    fix.edits.push_back({path, {0, 0}, text + key + " = " + value + "\n"});
+    return {path, {end, end}, add};
   }
-  return fix;
+  std::string text =
+      "# Written by synlint. Files in sysctl.d apply in name order and a key's last\n"
+      "# setting wins: a key below that another file sets says which one it overrides.\n";
+  for (const std::string& n : notes) text += n + "\n";
+  return {path, {0, 0}, text + key + " = " + value + "\n"};
 }
 
 Fix EnableSyncookiesFix(const Host& host, const FixOptions& options, const std::string& was) {
   return SetSysctlFix(host, options, "net.ipv4.tcp_syncookies", "1",
-                      "synlint: 1 sends syncookies only when a SYN queue overflows (was " + was + ")",
+                      "1 sends syncookies only when a SYN queue overflows (was " + was + "; set by synlint)",
                       Applicability::kUnsafe);
 }
 

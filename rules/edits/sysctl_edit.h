@@ -15,11 +15,23 @@ namespace synlint {
 /// package-owned files are never edited.
 bool IsAdminFile(const Host& host, const std::string& path);
 
+/// Whether `entry` is a write a script makes (model/script_settings.h), not a sysctl file's line:
+/// its "line" is a shell statement, never deleted as a sysctl line is.
+bool IsScriptWrite(const Host& host, const SysctlEntry& entry);
+
+/// The edit that adds `key = value` (after a `# comment` line when not empty) to the sysctl file
+/// `path`: appended when the file exists, else the new file with a header; with `overrides`, a
+/// comment names the file whose setting the line overrides.
+TextEdit AddSysctlLineEdit(const Host& host, const std::string& path, const std::string& key,
+                           const std::string& value, const std::string& comment,
+                           const SysctlEntry* overrides = nullptr);
+
 /// Deletes the whole line holding `entry`.
 TextEdit DeleteLineEdit(const SysctlEntry& entry);
 
 /// A fix that makes `key` effectively `value` under the host's loader: it
-/// rewrites the winning assignment when it is an admin file, else adds the
+/// rewrites the winning assignment when it is an admin file (a script's write: its value, where
+/// the script writes it as a literal; sysctl files apply before scripts run), else adds the
 /// key to an override file in etc/sysctl.d/ that sorts after the winner.
 /// `comment` (without '#') is written on a line above when not empty. When
 /// there is no place for an override (OverridePath() is empty) the fix is

@@ -207,7 +207,7 @@ void CheckSL101(RuleContext& ctx) {
       if (info->removed && host.kernel >= *info->removed) {
         f.message = "'" + a.name + "' was removed in Linux " + info->removed->ToString() +
                     "; the write fails on the target kernel " + host.kernel.ToString() + ignored;
-        if (IsAdminFile(host, e.file->path)) {
+        if (IsAdminFile(host, e.file->path) && !IsScriptWrite(host, e)) {
           f.fix = Fix{"delete the line setting '" + a.name + "'", Applicability::kSafe,
                       {DeleteLineEdit(e)}};
         }

@@ -55,8 +55,10 @@ void CheckOverrides(RuleContext& ctx) {
     if (!host.sysctl().Previous(last)) return;  // set once
     // Rejected writes (SL101/SL102) change nothing, so they neither win nor lose.
     hist.clear();
+    // Writes of scripts are SL402's: they run at another time than the files, so which one wins
+    // depends on when (rules/scripts/).
     for (const SysctlEntry* e = &last; e; e = host.sysctl().Previous(*e)) {
-      if (host.Accepted(*e)) hist.push_back(e);
+      if (host.Accepted(*e) && !host.sysctl().Script(*e)) hist.push_back(e);
     }
     if (hist.size() < 2) return;
     std::reverse(hist.begin(), hist.end());
@@ -131,6 +133,7 @@ void CheckLoaderDisagreement(RuleContext& ctx) {
     const SysctlEntry* a = mine.Winner(name);
     const SysctlEntry* b = &last;  // theirs.Winner(name)
     if (!a || a->assignment == b->assignment || SameValue(a->value(), b->value())) return;
+    if (mine.Script(*a) || theirs.Script(*b)) return;  // a script's write wins under both
     const std::string key(name);
     Finding f;
     f.location = KeyLocation(*b);

@@ -48,7 +48,8 @@ void CheckSL108(RuleContext& ctx) {
                      change->since.ToString() + ")";
     }
     const auto history = host.sysctl().History(key);
-    if (history.size() == 1 && IsAdminFile(ctx.host(), w->file->path) && !info.computed_default) {
+    if (history.size() == 1 && IsAdminFile(ctx.host(), w->file->path) && !IsScriptWrite(ctx.host(), *w) &&
+        !info.computed_default) {
       f.fix = Fix{"delete the line so the kernel default " + *def + " applies", Applicability::kUnsafe,
                   {DeleteLineEdit(*w)}};
     } else {

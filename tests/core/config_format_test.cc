@@ -20,7 +20,7 @@ TEST(ConfigFormat, EveryFormatRoundTripsItsName) {
 TEST(ConfigFormat, ListsTheNamesUsersGiveInOrder) {
   std::string names;
   for (const std::string& name : UserFormatNames()) names += name + ",";
-  EXPECT_EQ(names, "sysctl,nginx,apache,systemd,");
+  EXPECT_EQ(names, "sysctl,nginx,apache,systemd,shell,");
   // Apache's envvars is read only as part of an Apache configuration, yet printed by `show`.
   EXPECT_FALSE(Traits(ConfigFormat::kApacheEnvvars).named_by_users);
   EXPECT_EQ(ParseConfigFormat("apache-envvars"), ConfigFormat::kApacheEnvvars);
