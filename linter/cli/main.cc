@@ -24,8 +24,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", SYNLINT_VERSION);
   app.require_subcommand(1, 1);
   app.footer("Run 'synlint SUBCOMMAND --help' for a subcommand's options. Without a subcommand, "
-             "'check' runs.\nRule docs: 'synlint explain SL201'.\nEnvironment: NO_COLOR; "
-             "SYNLINT_HUGE_PAGES=0 keeps the default heap (no transparent huge pages).");
+             "'check' runs.\nRule docs: 'synlint explain SL201'.\nEnvironment: NO_COLOR or TERM=dumb "
+             "turn colour off; SYNLINT_HUGE_PAGES=0 keeps the default heap (no transparent huge "
+             "pages).");
   int exit_code = kExitClean;
   AddCheck(app, &exit_code);
   AddAudit(app, &exit_code);
