@@ -6,14 +6,20 @@
 #   tools/setup.sh --test   also the test tools (clang with its sanitizer
 #                           runtime, Node.js for the SARIF schema check,
 #                           git and patch for the diff tests, man, groff
-#                           and zsh for the man page and completion tests)
+#                           and zsh for the man page and completion tests,
+#                           and what tools/setup.sh --deb installs)
+#   tools/setup.sh --deb    also dpkg-dev, debhelper and lintian, for the
+#                           Debian package (tools/build_deb.sh)
 set -euo pipefail
 
 # Libraries and tools checked as Debian packages.
-want=(cmake ninja-build g++ libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-dev
+want=(cmake ninja-build g++ pkgconf libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-dev
       libbenchmark-dev libtree-sitter-dev libmnl-dev)
 # Tools checked as commands (they may come from elsewhere, e.g. a newer Node.js).
 declare -A commands=()
+if [[ "${1:-}" == "--test" || "${1:-}" == "--deb" ]]; then
+  want+=(dpkg-dev debhelper lintian python3)
+fi
 if [[ "${1:-}" == "--test" ]]; then
   want+=(libclang-rt-14-dev)
   commands=([clang++]=clang [git]=git [patch]=patch [node]=nodejs [npm]=npm [python3]=python3
