@@ -81,11 +81,15 @@ python3 "$top/tests/layout/check_docs.py" --installed "$root/usr/share/doc/synli
   problem "links in /usr/share/doc/synlint do not resolve (above)"
 
 # Hardening, read from the ELF file: PIE, RELRO + BIND_NOW, fortified calls.
+# (Each output is read whole first: grep -q would end the pipe early, and
+# pipefail would then count readelf's SIGPIPE as a failure.)
 bin="$root/usr/bin/synlint"
-readelf -h "$bin" | grep -q 'Type:.*DYN' || problem "synlint is not PIE"
-readelf -lW "$bin" | grep -q GNU_RELRO || problem "synlint has no RELRO segment"
-readelf -dW "$bin" | grep -Eq 'BIND_NOW|FLAGS.*NOW' || problem "synlint is not linked with -z now (bindnow)"
-readelf -sW --dyn-syms "$bin" | grep -q '__[a-z_]*_chk@' || problem "synlint calls no fortified (_chk) function"
+header=$(readelf -h "$bin"); segments=$(readelf -lW "$bin"); dynamic=$(readelf -dW "$bin")
+symbols=$(readelf -sW --dyn-syms "$bin")
+grep -q 'Type:.*DYN' <<<"$header" || problem "synlint is not PIE"
+grep -q GNU_RELRO <<<"$segments" || problem "synlint has no RELRO segment"
+grep -Eq 'BIND_NOW|FLAGS.*NOW' <<<"$dynamic" || problem "synlint is not linked with -z now (bindnow)"
+grep -Eq ' __[a-z_]+_chk@' <<<"$symbols" || problem "synlint calls no fortified (_chk) function"
 
 if ((fail)); then exit 1; fi
 echo "build_deb: ok: $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB), $(basename "$ddeb"); lintian clean"
