@@ -188,7 +188,27 @@ def render(program: synlint_help.Program) -> str:
         ".SH ENVIRONMENT",
         ".TP",
         ".B NO_COLOR",
-        "When set and not empty, text output has no colour unless \\fB\\-\\-color always\\fR is given.",
+        "When set and not empty, text output has no colour unless \\fB\\-\\-color always\\fR is given; "
+        "it wins over \\fBFORCE_COLOR\\fR and \\fBCLICOLOR_FORCE\\fR.",
+        ".TP",
+        ".B FORCE_COLOR",
+        "When set and not empty, text output is coloured even when it is not a terminal (CI logs), "
+        "unless \\fBNO_COLOR\\fR is set or \\fB\\-\\-color never\\fR is given.",
+        ".TP",
+        ".B CLICOLOR_FORCE",
+        "When set to anything but \\fB0\\fR, as \\fBFORCE_COLOR\\fR.",
+        ".TP",
+        ".B TERM",
+        "When \\fBdumb\\fR, text output has no colour unless \\fBFORCE_COLOR\\fR or "
+        "\\fBCLICOLOR_FORCE\\fR is set or \\fB\\-\\-color always\\fR is given.",
+        ".TP",
+        ".B SYNLINT_HUGE_PAGES",
+        "When \\fB0\\fR, synlint keeps the C library's default heap. Otherwise it reserves 1 GiB of "
+        "address space for its heap at start\\-up and asks the kernel to back it with transparent huge "
+        "pages (\\fBMADV_HUGEPAGE\\fR; ignored where THP is \\fBnever\\fR), and gives each block of "
+        "4 MiB or more a huge\\-page mapping of its own. Pages are used only as they are written. Set "
+        "it to \\fB0\\fR on a host where direct compaction (THP \\fBdefrag\\fR set to "
+        "\\fBmadvise\\fR or \\fBalways\\fR) must not run.",
         ".SH FILES",
         ".TP",
         ".I .synlint.yaml",
@@ -198,7 +218,9 @@ def render(program: synlint_help.Program) -> str:
         "\\fBfail\\-on\\fR and \\fBno\\-inline\\-suppressions\\fR.",
         ".TP",
         ".I /usr/share/doc/synlint/",
-        "The README and one page per rule (\\fBsynlint explain\\fR \\fIID\\fR prints the same text).",
+        "The README, the guides under \\fIdocs/\\fR (integrations, tune, live counters, fact checks), "
+        "the output formats (\\fIlinter/output/FORMATS.md\\fR) and one page per rule under "
+        "\\fIrules/\\fR (\\fBsynlint explain\\fR \\fIID\\fR prints the same text).",
         ".SH SEE ALSO",
         ".BR sysctl (8),",
         ".BR sysctl.d (5),",

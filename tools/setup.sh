@@ -9,14 +9,20 @@
 #                           and zsh for the man page and completion tests,
 #                           ansible-core and ansible-lint for the Ansible
 #                           collection's tests, chromium to render the
-#                           fleet report's HTML page headless)
+#                           fleet report's HTML page headless,
+#                           and what tools/setup.sh --deb installs)
+#   tools/setup.sh --deb    also dpkg-dev, debhelper and lintian, for the
+#                           Debian package (tools/build_deb.sh)
 set -euo pipefail
 
 # Libraries and tools checked as Debian packages.
-want=(cmake ninja-build g++ libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-dev
+want=(cmake ninja-build g++ pkgconf libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-dev
       libbenchmark-dev libtree-sitter-dev libmnl-dev)
 # Tools checked as commands (they may come from elsewhere, e.g. a newer Node.js).
 declare -A commands=()
+if [[ "${1:-}" == "--test" || "${1:-}" == "--deb" ]]; then
+  want+=(dpkg-dev debhelper lintian python3)
+fi
 if [[ "${1:-}" == "--test" ]]; then
   want+=(libclang-rt-14-dev)
   commands=([clang++]=clang [git]=git [patch]=patch [node]=nodejs [npm]=npm [python3]=python3

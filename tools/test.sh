@@ -30,6 +30,12 @@ fetch_configs build
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
 
+# The Debian package, built by dpkg-buildpackage from a clean copy of the tree
+# (build/deb/src, so the test build above is not touched), checked by lintian
+# (no error or warning), for hardening and for its contents and doc links.
+echo "== Debian package (tools/build_deb.sh)"
+DEB_BUILD_OPTIONS="nocheck parallel=$jobs" bash tools/build_deb.sh build/deb
+
 echo "== clang + AddressSanitizer/UBSan build and tests"
 cmake -S . -B build-asan -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DSYNLINT_WERROR=ON \
   -DSYNLINT_SANITIZE=ON -DSYNLINT_BENCHMARKS=OFF -DCMAKE_BUILD_TYPE=Debug >/dev/null

@@ -25,8 +25,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1, 1);
   app.footer("Run 'synlint SUBCOMMAND --help' for a subcommand's options. Without a subcommand, "
              "'check' runs: 'synlint my.conf' lints that file, 'synlint DIR' the tree DIR, 'synlint -' stdin.\n"
-             "Rule docs: 'synlint explain SL201'.\nEnvironment: NO_COLOR (no colour), FORCE_COLOR and "
-             "CLICOLOR_FORCE (colour even when not on a terminal); "
+             "Rule docs: 'synlint explain SL201'.\nEnvironment: NO_COLOR turns colour off; FORCE_COLOR and "
+             "CLICOLOR_FORCE turn it on when not on a terminal; TERM=dumb turns it off unless forced; "
              "SYNLINT_HUGE_PAGES=0 keeps the default heap (no transparent huge pages).");
   int exit_code = kExitClean;
   AddCheck(app, &exit_code);

@@ -256,6 +256,46 @@ TEST(ZshCompletionTest, Parses) {
             std::string::npos);
 }
 
+/// Every name the program passes to getenv() in its sources (core, parsers,
+/// model, rules, linter; tests and tools are not the program).
+std::set<std::string> EnvironmentVariablesRead() {
+  std::set<std::string> names;
+  static const std::regex kGetenv(R"re(getenv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\))re");
+  for (const char* layer : {"core", "parsers", "model", "rules", "linter"}) {
+    for (const auto& e : fs::recursive_directory_iterator(fs::path(SYNLINT_SOURCE_DIR) / layer)) {
+      const std::string ext = e.path().extension().string();
+      if (!e.is_regular_file() || (ext != ".cc" && ext != ".h")) continue;
+      const std::string text = ReadFile(e.path().string());
+      for (std::sregex_iterator it(text.begin(), text.end(), kGetenv), end; it != end; ++it)
+        names.insert((*it)[1]);
+    }
+  }
+  return names;
+}
+
+TEST(EnvironmentTest, EveryVariableTheProgramReadsIsInTheManPageAndHelp) {
+  const std::set<std::string> names = EnvironmentVariablesRead();
+  // The scan itself must work: these two are read today.
+  EXPECT_THAT(names, IsSupersetOf({"NO_COLOR", "SYNLINT_HUGE_PAGES"}));
+  const std::string page = ReadFile(kManPage);
+  const size_t start = page.find("\n.SH ENVIRONMENT\n");
+  ASSERT_NE(start, std::string::npos);
+  const size_t end = page.find("\n.SH ", start + 1);
+  const std::string section = page.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  const Result help = Shell(Quote(kBinary) + " --help");
+  ASSERT_EQ(help.status, 0);
+  const size_t footer = help.out.find("Environment:");
+  ASSERT_NE(footer, std::string::npos) << help.out;
+  for (const std::string& name : names) {
+    EXPECT_NE(section.find("\n.B " + name + "\n"), std::string::npos)
+        << name << " is read (getenv) but has no entry in the man page's ENVIRONMENT "
+        << "(packaging/gen_man.py)";
+    EXPECT_NE(help.out.find(name, footer), std::string::npos)
+        << name << " is read (getenv) but not named in --help's Environment footer "
+        << "(linter/cli/main.cc)";
+  }
+}
+
 TEST(InstallTest, PutsEveryFileInPlace) {
   const fs::path prefix = fs::path(testing::TempDir()) / ("synlint_install_" + std::to_string(getpid()));
   fs::remove_all(prefix);
@@ -265,25 +305,35 @@ TEST(InstallTest, PutsEveryFileInPlace) {
   for (const char* file : {"bin/synlint", "share/man/man1/synlint.1.gz",
                            "share/bash-completion/completions/synlint",
                            "share/zsh/vendor-completions/_synlint", "share/doc/synlint/README.md",
-                           "share/doc/synlint/integrations.md", "share/doc/synlint/rules/sysctl/SL101.md",
+                           "share/doc/synlint/ARCHITECTURE.md", "share/doc/synlint/BENCHMARKS.md",
+                           "share/doc/synlint/docs/integrations.md",
+                           "share/doc/synlint/docs/fact-checks.md",
+                           "share/doc/synlint/linter/output/FORMATS.md",
+                           "share/doc/synlint/rules/README.md",
+                           "share/doc/synlint/rules/sysctl/SL101.md",
                            "share/doc/synlint/rules/listen/SL201.md"}) {
     EXPECT_TRUE(fs::is_regular_file(prefix / file)) << file;
   }
   EXPECT_EQ(ReadFile((prefix / "share/bash-completion/completions/synlint").string()),
             ReadFile(kBashCompletion));
-  // Every rule page of the source tree, and nothing else, under rules/.
+  // Every page of rules/ (each rule's and the family overview), and nothing
+  // else, under rules/.
   std::set<std::string> source_docs, installed_docs;
   const fs::path rules = fs::path(SYNLINT_SOURCE_DIR) / "rules";
   for (const auto& e : fs::recursive_directory_iterator(rules)) {
-    const std::string name = e.path().filename().string();
-    if (e.is_regular_file() && name.rfind("SL", 0) == 0 && e.path().extension() == ".md")
+    if (e.is_regular_file() && e.path().extension() == ".md")
       source_docs.insert(fs::relative(e.path(), rules).string());
   }
   const fs::path installed = prefix / "share/doc/synlint/rules";
   for (const auto& e : fs::recursive_directory_iterator(installed))
     if (e.is_regular_file()) installed_docs.insert(fs::relative(e.path(), installed).string());
-  EXPECT_FALSE(source_docs.empty());
+  EXPECT_GT(source_docs.size(), 20u);
   EXPECT_EQ(installed_docs, source_docs);
+  // Installed at the repository's relative paths, the docs' links resolve.
+  const Result links = Shell("python3 " + Quote(std::string(SYNLINT_SOURCE_DIR) +
+                                                "/tests/layout/check_docs.py") +
+                             " --installed " + Quote((prefix / "share/doc/synlint").string()) + " 2>&1");
+  EXPECT_EQ(links.status, 0) << links.out;
   fs::remove_all(prefix);
 }
 
