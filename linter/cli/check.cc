@@ -167,8 +167,14 @@ void SoftenReadsOutsideDirectory(const Target& t, Finding& f) {
   const bool dir_held = parent.empty() || t.fs->Lstat(parent).kind == NodeKind::kDirectory;
   if (!escapes && !link && dir_held) return;  // the directory is there and the file is not: proven
   f.severity = Severity::kInfo;
-  f.message = "'" + path + "': not read: " + (link || escapes ? "a symlink leading" : "a path") +
-              " outside the directory of the file linted alone (lint the whole host with --root / to follow it)";
+  const std::string tail = " outside the directory of the file linted alone (lint the whole host with --root / to follow it)";
+  if (link || escapes) {
+    f.message = "'" + path + "': not read: a symlink leading" + tail;
+  } else {
+    // Not a file of the directory: named as nginx or Apache would open it.
+    f.message = "'/" + path + "': not read: a path" + tail;
+    f.message_paths.clear();
+  }
 }
 
 /// The findings kept for `t`: the project's selection, less those judged on

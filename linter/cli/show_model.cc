@@ -93,18 +93,19 @@ void PackageJson(JsonWriter& w, const Host& host, const std::string& path) {
 
 // Pods and Compose services: each its own network namespace, with its own
 // somaxconn (its sysctls, else the kernel's per-namespace default).
-std::string ContainersText(const Host& host) {
+std::string ContainersText(const Host& host, const Paths& paths) {
   std::ostringstream out;
   out << "\ncontainer network namespaces (the node's sysctls do not apply inside):\n";
   const std::optional<int64_t> fresh = host.IntDefault("net.core.somaxconn");
   for (const ContainerNamespace& ns : host.containers) {
-    out << "  " << ns.name << "  declared at " << ns.declared_at.file << ":" << ns.declared_at.start.line << "\n";
+    out << "  " << ns.name << "  declared at " << paths(ns.declared_at.file) << ":" << ns.declared_at.start.line
+        << "\n";
     if (ns.host_network) {
       out << "    shares the node's network namespace (host network)\n";
       continue;
     }
     for (const NamespaceSysctl& s : ns.sysctls)
-      out << "    " << s.key << " = " << s.value << " (" << s.key_at.file << ":" << s.key_at.start.line
+      out << "    " << s.key << " = " << s.value << " (" << paths(s.key_at.file) << ":" << s.key_at.start.line
           << (s.from_command ? ", a command" : "") << ")\n";
     const NamespaceSysctl* own = NamespaceSetting(ns, "net.core.somaxconn");
     if (!own && fresh)
@@ -112,7 +113,7 @@ std::string ContainersText(const Host& host) {
           << " default every new network namespace starts with)\n";
     for (const ServiceFacts& svc : ns.services) {
       for (const Listener& l : svc.listeners) {
-        out << "    " << svc.service << " " << l.address_text << "  declared at " << l.declared_at.file << ":"
+        out << "    " << svc.service << " " << l.address_text << "  declared at " << paths(l.declared_at.file) << ":"
             << l.declared_at.start.line;
         if (l.backlog) out << "  backlog=" << l.backlog->text;
         out << "\n";
@@ -123,7 +124,7 @@ std::string ContainersText(const Host& host) {
 }
 
 // The scripts that set kernel settings, what each does and when it runs (only when there are any).
-std::string ScriptsText(const Host& host) {
+std::string ScriptsText(const Host& host, const Paths& paths) {
   if (host.script_parses.empty()) return "";
   std::ostringstream out;
   out << "\nscripts that may set kernel settings:\n";
@@ -131,7 +132,7 @@ std::string ScriptsText(const Host& host) {
     const SourceFile& f = *p.script->file;
     const shell::Extraction& x = p.extraction;
     const WritePhase phase = p.script->place == shell::ScriptPlace::kBoot ? WritePhase::kBoot : WritePhase::kByHand;
-    out << "  " << p.script->listed_as << "  (" << PhaseText(phase) << ")\n";
+    out << "  " << paths(std::string(p.script->listed_as)) << "  (" << PhaseText(phase) << ")\n";
     auto line = [&](Span s) { return std::to_string(f.lines().At(s.begin).line); };
     for (const shell::SysctlWrite& w : x.writes) {
       out << "    line " << line(w.command) << ": " << sysctl::NormalizeKey(w.key) << " = " << w.value;
@@ -203,7 +204,7 @@ std::string ShowText(const Host& host, const std::string& root, const ShownPath&
     for (const SysctlEntry* o : Overridden(host, key))
       out << "  " << std::string(width, ' ') << "   overrides " << o->value() << " at " << Loc(*o, p) << "\n";
   }
-  out << ScriptsText(host);
+  out << ScriptsText(host, p);
   out << "\nlisteners:\n";
   const auto views = ListenerViews(host);
   if (views.empty()) out << "  (none found)\n";
@@ -229,7 +230,7 @@ std::string ShowText(const Host& host, const std::string& root, const ShownPath&
       out << "    SYN queue: none, a Unix socket (somaxconn caps its backlog; tcp_max_syn_backlog does not apply)\n";
     out << LiveListenerText(host, views, v, "    ");
   }
-  if (!host.containers.empty()) out << ContainersText(host);
+  if (!host.containers.empty()) out << ContainersText(host, p);
   return out.str();
 }
 

@@ -61,12 +61,13 @@ TEST_F(ScriptsCheck, JsonCarriesTheRelatedScriptLineAndTheFix) {
 }
 
 TEST_F(ScriptsCheck, ShowListsTheScriptWriteWithItsPhase) {
+  // In repository mode every path shown is the repository path (issue #20).
   const CommandResult r = Synlint("show");
   EXPECT_EQ(r.exit_code, 0) << Describe(r);
-  EXPECT_NE(r.out.find("net.core.somaxconn = 4096  usr/local/sbin/setup.sh:3  (script, by hand, until the next boot)"),
+  EXPECT_NE(r.out.find("net.core.somaxconn = 4096  provision/setup.sh:3  (script, by hand, until the next boot)"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("scripts that may set kernel settings:\n  usr/local/sbin/setup.sh  (by hand, until the next "
+  EXPECT_NE(r.out.find("scripts that may set kernel settings:\n  provision/setup.sh  (by hand, until the next "
                        "boot)\n    line 3: net.core.somaxconn = 4096\n"),
             std::string::npos)
       << r.out;
