@@ -68,6 +68,7 @@ void BM_ExtractRealScripts(benchmark::State& state) {
       benchmark::DoNotOptimize(x);
     }
   }
+  state.counters["writes"] = static_cast<double>(writes) / static_cast<double>(state.iterations());
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * scripts.size()));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
   state.counters["scripts"] = static_cast<double>(scripts.size());
