@@ -509,6 +509,24 @@ std::string ProcSysKey(std::string_view path) {
   return key;
 }
 
-Extraction ExtractSysctlWrites(std::string_view script) { return Extractor(script).Run(); }
+Extraction ExtractSysctlWrites(std::string_view script) {
+  Extraction x = Extractor(script).Run();
+  // A guard, not the cause: the fuzzer found a write whose spans end past the
+  // script (crash-954cbf9d84, fuzz/regressions/shell). Such a write is not
+  // evaluated rather than handed to rules that would read outside the text.
+  const auto inside = [&](Span s) { return s.begin <= s.end && s.end <= script.size(); };
+  std::vector<SysctlWrite> kept;
+  kept.reserve(x.writes.size());
+  for (SysctlWrite& w : x.writes) {
+    if (inside(w.key_span) && inside(w.value_span) && inside(w.command) && inside(w.removal)) {
+      kept.push_back(std::move(w));
+    } else {
+      const Span at = inside(w.command) ? w.command : Span{0, 0};
+      x.not_evaluated.push_back({at, "a write whose place in the script could not be told"});
+    }
+  }
+  x.writes = std::move(kept);
+  return x;
+}
 
 }  // namespace synlint::shell
